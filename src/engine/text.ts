@@ -1,0 +1,19 @@
+/** Folds full-width forms to half-width (NFKC), removes every kind of space and lower-cases Latin letters. */
+export function foldText(s: string): string {
+  return s.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '').toLowerCase();
+}
+
+/** Header text without a trailing remark in brackets: "实际完成（单位填写）" → "实际完成". */
+export function foldHeader(s: string): string {
+  return foldText(s).replace(/[(\[【][^()\[\]【】]*[)\]】]$/, '');
+}
+
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  return String(v);
+}
+
+export function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && foldText(v) === '');
+}
