@@ -1,0 +1,131 @@
+import type { CellWrite, SheetInput } from '../engine/types';
+import { applyWrites } from './applyWrites';
+import { OpcPackage, relsPartFor, resolveTarget } from './opcPackage';
+import { refuse } from './refusals';
+import { parseRelationships, relKind, type Relationship } from './relationships';
+import { parseSharedStrings } from './sharedStrings';
+import { hasFormulaAt, readSheet, type SheetContent } from './sheetReader';
+import { sniffFormat } from './sniff';
+import { parseWorkbook, type WorkbookSheet } from './workbookXml';
+import { readZip } from './zip';
+
+export interface XlsxBook {
+  /** Worksheets in workbook order (chartsheets and dialog sheets are skipped but kept in the file). */
+  sheetNames: string[];
+  /** Values of every worksheet. Grids are cached and shared between calls: treat them as read-only. */
+  readSheets(): SheetInput[];
+  /** 0-based; true for normal, shared (master and dependents) and array-formula cells. */
+  hasFormula(sheet: string, row: number, col: number): boolean;
+  applyWrites(writes: CellWrite[], newSheets: string[]): Uint8Array;
+}
+
+export interface WorksheetPart {
+  name: string;
+  part: string;
+}
+
+/** Everything applyWrites needs to know about the package. */
+export interface BookParts {
+  bytes: Uint8Array;
+  pkg: OpcPackage;
+  workbookPart: string;
+  workbookRels: Relationship[];
+  /** All `<sheet>` entries of workbook.xml, any kind. */
+  allSheets: WorkbookSheet[];
+  worksheets: WorksheetPart[];
+  stylesPart?: string;
+}
+
+function locateWorkbook(pkg: OpcPackage): string {
+  if (pkg.has('mimetype')) {
+    const mime = new TextDecoder().decode(pkg.bytes('mimetype').subarray(0, 200));
+    if (mime.startsWith('application/vnd.oasis.opendocument')) throw refuse.ods();
+  }
+  if (pkg.has('xl/workbook.bin')) throw refuse.xlsb();
+  const notWorkbook = refuse.unsupported('无法读取：压缩包里没有 Excel 工作簿（可能是其他压缩包或 Word、PowerPoint 文件）。请选择 .xlsx 工作簿后重试。');
+  if (!pkg.has('_rels/.rels')) throw notWorkbook;
+  const office = parseRelationships(pkg.xml('_rels/.rels')).find((r) => relKind(r.type) === 'officeDocument' && !r.external);
+  if (!office) throw notWorkbook;
+  const part = resolveTarget('', office.target);
+  if (part.toLowerCase().endsWith('.bin')) throw refuse.xlsb();
+  if (!pkg.has(part)) throw refuse.corrupt(`缺少工作簿部件“${part}”`);
+  return part;
+}
+
+export function openXlsx(bytes: Uint8Array): XlsxBook {
+  sniffFormat(bytes);
+  const pkg = new OpcPackage(readZip(bytes));
+  const workbookPart = locateWorkbook(pkg);
+  const allSheets = parseWorkbook(pkg.xml(workbookPart));
+  const relsPart = relsPartFor(workbookPart);
+  if (!pkg.has(relsPart)) throw refuse.corrupt('缺少工作簿关系部件');
+  const workbookRels = parseRelationships(pkg.xml(relsPart));
+  const relById = new Map(workbookRels.map((r) => [r.id, r]));
+  const partOf = (kind: string) => {
+    const rel = workbookRels.find((r) => relKind(r.type) === kind && !r.external);
+    return rel && resolveTarget(workbookPart, rel.target);
+  };
+
+  const worksheets: WorksheetPart[] = [];
+  for (const sh of allSheets) {
+    const rel = relById.get(sh.relId);
+    if (!rel) throw refuse.corrupt(`工作表“${sh.name}”缺少关系`);
+    if (relKind(rel.type) !== 'worksheet') continue;
+    const part = resolveTarget(workbookPart, rel.target);
+    if (!pkg.has(part)) throw refuse.corrupt(`工作表“${sh.name}”的部件缺失`);
+    worksheets.push({ name: sh.name, part });
+  }
+  const parts: BookParts = {
+    bytes,
+    pkg,
+    workbookPart,
+    workbookRels,
+    allSheets,
+    worksheets,
+    stylesPart: partOf('styles'),
+  };
+  const sstPart = partOf('sharedStrings');
+  return new Book(parts, sstPart && pkg.has(sstPart) ? sstPart : undefined);
+}
+
+class Book implements XlsxBook {
+  readonly sheetNames: string[];
+  private sst: string[] | undefined;
+  private readonly contents = new Map<string, SheetContent>();
+  private readonly byName: Map<string, WorksheetPart>;
+
+  constructor(
+    private readonly parts: BookParts,
+    private readonly sstPart: string | undefined,
+  ) {
+    this.sheetNames = parts.worksheets.map((w) => w.name);
+    this.byName = new Map(parts.worksheets.map((w) => [w.name, w]));
+  }
+
+  private sharedStrings(): string[] {
+    this.sst ??= this.sstPart ? parseSharedStrings(this.parts.pkg.xml(this.sstPart)) : [];
+    return this.sst;
+  }
+
+  private content(ws: WorksheetPart): SheetContent {
+    let c = this.contents.get(ws.part);
+    if (!c) {
+      c = readSheet(this.parts.pkg.xmlBytes(ws.part), this.sharedStrings());
+      this.contents.set(ws.part, c);
+    }
+    return c;
+  }
+
+  readSheets(): SheetInput[] {
+    return this.parts.worksheets.map((ws) => ({ name: ws.name, grid: this.content(ws).grid }));
+  }
+
+  hasFormula(sheet: string, row: number, col: number): boolean {
+    const ws = this.byName.get(sheet);
+    return ws ? hasFormulaAt(this.content(ws), row, col) : false;
+  }
+
+  applyWrites(writes: CellWrite[], newSheets: string[]): Uint8Array {
+    return applyWrites(this.parts, (sheet, row, col) => this.hasFormula(sheet, row, col), writes, newSheets);
+  }
+}

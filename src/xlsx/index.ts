@@ -1,0 +1,2 @@
+export { openXlsx, type XlsxBook } from './book';
+export { XlsxRefusal, type RefusalCode } from './refusals';
