@@ -1,0 +1,36 @@
+/**
+ * npm run templates: writes workbook-templates/guangyuan-2014.xlsx and guangyuan-2014-sample.xlsx
+ * from the seed. The seed is copied from ../shared/seed when that exists, so the repository builds
+ * from its own copy in workbook-templates/seed/.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readSeedText } from '../src/import/index';
+import { buildTemplateWorkbook, sampleData } from '../src/templates/index';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(root, '../shared/seed/000_ca50cc8bb029540d.txt');
+const outDir = join(root, 'workbook-templates');
+const seed = join(outDir, 'seed', 'guangyuan-2014.txt');
+
+mkdirSync(dirname(seed), { recursive: true });
+if (existsSync(shared)) copyFileSync(shared, seed);
+if (!existsSync(seed)) {
+  console.error(`找不到种子文件 / seed not found: ${seed}`);
+  process.exit(1);
+}
+
+const imported = readSeedText(readFileSync(seed, 'utf8'));
+for (const w of imported.warnings) console.warn(`警告：${w}`);
+
+const outputs: [string, Uint8Array][] = [
+  ['guangyuan-2014.xlsx', await buildTemplateWorkbook(imported)],
+  ['guangyuan-2014-sample.xlsx', await buildTemplateWorkbook(imported, sampleData(imported))],
+];
+for (const [name, bytes] of outputs) {
+  const file = join(outDir, name);
+  writeFileSync(file, bytes);
+  console.log(`已写入 ${relative(root, file)}（${imported.units.length} 个单位，${bytes.length} 字节）`);
+}
+for (const u of imported.units) console.log(`  ${u.unit}：${u.rows.length} 行`);

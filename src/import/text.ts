@@ -1,0 +1,57 @@
+/** Full-width ASCII (１９％（）) to half-width, one UTF-16 unit for one, so offsets stay valid. */
+export function toHalfWidth(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += text[i];
+  }
+  return out;
+}
+
+/** Removes every kind of space and line break: "自  身\n\n组  织" → "自身组织". */
+export function compact(text: string): string {
+  return text.replace(/[\s\u3000]+/g, '');
+}
+
+/** Joins a cell's lines into one line of Chinese text (no spaces are added between lines). */
+export function joinLines(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('');
+}
+
+export interface NumberedItem {
+  /** 1, 2, … or null where the cell has no numbering */
+  no: number | null;
+  /** the item's text without its number, on one line */
+  text: string;
+}
+
+const ITEM_START = /^\s*(\d{1,2})\s*[.．、](?!\d)/;
+
+/**
+ * Splits a cell into its numbered items ("1.…", "2.…"). A line only starts an item when its
+ * number is the next one expected, so a line such as "3000人" inside an item stays put.
+ */
+export function splitNumberedItems(cell: string): NumberedItem[] {
+  const items: { no: number | null; lines: string[] }[] = [];
+  let expected = 1;
+  for (const line of cell.split(/\r?\n/)) {
+    const m = ITEM_START.exec(line);
+    if (m && Number(m[1]) === expected) {
+      items.push({ no: expected, lines: [line.slice(m[0].length)] });
+      expected++;
+    } else if (items.length > 0) {
+      items[items.length - 1].lines.push(line);
+    } else if (line.trim() !== '') {
+      items.push({ no: null, lines: [line] });
+    }
+  }
+  return items
+    .map((item) => ({ no: item.no, text: joinLines(item.lines.join('\n')) }))
+    .filter((item) => item.text !== '');
+}

@@ -1,0 +1,25 @@
+/** `total` units over `n` equal shares; the remainder goes one unit each to the earliest shares. */
+function apportion(total: number, n: number): number[] {
+  const base = Math.floor(total / n);
+  const rest = total - base * n;
+  return Array.from({ length: n }, (_, i) => base + (i < rest ? 1 : 0));
+}
+
+/**
+ * Default 细项分值: `points` split equally over the items, then each item's share equally over its
+ * parts (its positive targets), in steps of 0.5 by largest remainder (ties: earlier first).
+ * `parts[i]` is how many positive rows item i has; an item with 0 parts (a deduction) gets nothing.
+ * The result always adds up exactly to `points`; splitWeights(15, [1, 1, 1, 1]) → [[4], [4], [3.5], [3.5]].
+ */
+export function splitWeights(points: number, parts: readonly number[]): number[][] {
+  // Work in integer half-points; a 分值 that is no multiple of 0.5 falls back to hundredths.
+  const step = Number.isInteger(points * 2) ? 2 : 100;
+  const total = Math.round(points * step);
+  const counts = parts.map((p) => (Number.isFinite(p) && p > 0 ? Math.floor(p) : 0));
+  const scoring = counts.filter((c) => c > 0).length;
+  if (scoring === 0 || total <= 0) return counts.map((c) => new Array<number>(c).fill(0));
+
+  const itemShares = apportion(total, scoring);
+  let next = 0;
+  return counts.map((c) => (c === 0 ? [] : apportion(itemShares[next++], c).map((u) => u / step)));
+}

@@ -1,0 +1,47 @@
+import type { Workbook, Worksheet } from 'exceljs';
+import type { ImportedUnit } from '../import/model';
+import { ALIGN, BORDERS, FILLS, FONTS, SUMMARY_SHEET, setPrint, styleHeader } from './layout';
+
+/** 单位 | one column per 项目 (first-seen order) | a 小计 per 类别 | 总分 | 排名 | 状态 */
+export function summaryHeaders(units: readonly ImportedUnit[]): string[] {
+  const items: string[] = [];
+  const categories: string[] = [];
+  for (const u of units) {
+    for (const r of u.rows) {
+      if (!items.includes(r.item)) items.push(r.item);
+      if (!categories.includes(r.category)) categories.push(r.category);
+    }
+  }
+  return ['单位', ...items, ...categories.map((c) => `${c}小计`), '总分', '排名', '状态'];
+}
+
+/**
+ * 汇总: the header in row 1 and the unit names in column A, in sheet order. Everything else is
+ * written by the scorer, which rewrites the sheet; the layout lives here only.
+ */
+export function addSummarySheet(wb: Workbook, units: readonly ImportedUnit[]): Worksheet {
+  const ws = wb.addWorksheet(SUMMARY_SHEET, {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'B2' }],
+  });
+  const headers = summaryHeaders(units);
+  ws.columns = headers.map((h, i) => ({ width: i === 0 ? 20 : h === '状态' ? 24 : Math.max(10, h.length * 2 + 2) }));
+  ws.getRow(1).values = headers;
+  styleHeader(ws, 1, headers.length);
+  units.forEach((u, i) => {
+    const r = ws.getRow(2 + i);
+    for (let c = 1; c <= headers.length; c++) {
+      const cell = r.getCell(c);
+      cell.border = BORDERS;
+      cell.alignment = headers[c - 1] === '状态' ? ALIGN.wrap : ALIGN.center;
+      if (c === 1) {
+        cell.value = u.unit;
+        continue;
+      }
+      cell.fill = FILLS.output;
+      cell.font = FONTS.output;
+      if (headers[c - 1] !== '排名' && headers[c - 1] !== '状态') cell.numFmt = '0.00';
+    }
+  });
+  setPrint(ws, '1:1');
+  return ws;
+}
