@@ -88,6 +88,11 @@ function unitText(row: IndicatorRow, percentRow: boolean): string {
   return percentRow ? '%' : row.measure;
 }
 
+/** "17/19名", or "63%/90%" on a percentage row. */
+function pair(a: Rational, t: Rational, m: string, percentRow: boolean): string {
+  return percentRow ? `${fmt(a)}%/${fmt(t)}%` : `${fmt(a)}/${fmt(t)}${m}`;
+}
+
 function ratio(a: Rational, t: Rational): string {
   return formatHundredths(toHundredths(rational.mul(rational.div(a, t), rational.int(100)))) + '%';
 }
@@ -127,7 +132,7 @@ export function scoreRow(rule: RuleWord, row: IndicatorRow, ctx: RuleContext): R
       if (isOutcome(a)) return a;
       const share = rational.min(rational.div(a, t.value), rational.int(1));
       const m = unitText(row, t.percentRow);
-      return ok(rational.mul(w, share), (s) => `完成${fmt(a)}/${fmt(t.value)}${m}（${ratio(a, t.value)}），得${s}分`);
+      return ok(rational.mul(w, share), (s) => `完成${pair(a, t.value, m, t.percentRow)}（${ratio(a, t.value)}），得${s}分`);
     }
     case '差额扣分': {
       const t = numericTarget(row);
@@ -139,10 +144,10 @@ export function scoreRow(rule: RuleWord, row: IndicatorRow, ctx: RuleContext): R
       if (isOutcome(a)) return a;
       const m = unitText(row, t.percentRow);
       const short = rational.max(rational.zero, rational.sub(t.value, a));
-      if (rational.isZero(short)) return ok(w, (s) => `完成${fmt(a)}/${fmt(t.value)}${m}，无差额，得${s}分`);
+      if (rational.isZero(short)) return ok(w, (s) => `完成${pair(a, t.value, m, t.percentRow)}，无差额，得${s}分`);
       const off = rational.mul(r, short);
       const score = rational.max(rational.zero, rational.sub(w, off));
-      return ok(score, (s) => `完成${fmt(a)}/${fmt(t.value)}${m}，差${fmt(short)}${m}，每${m || '单位'}扣${fmt(r)}分，应扣${fmt(off)}分，得${s}分`);
+      return ok(score, (s) => `完成${pair(a, t.value, m, t.percentRow)}，差${fmt(short)}${m}，每${m || '单位'}扣${fmt(r)}分，应扣${fmt(off)}分，得${s}分`);
     }
     case '达标': {
       const t = isBlank(row.target) ? ({ ok: true, target: { kind: 'yes' } } as const) : readTarget(row.target, row.measure);

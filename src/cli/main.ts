@@ -1,0 +1,122 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { scoreXlsx, XlsxRefusal } from '../file/scoreXlsx.ts';
+import { jsonReport, textReport } from './report.ts';
+import { saveCopy, saveInPlace, SaveError, scoredName } from './output.ts';
+
+export const EXIT = { ok: 0, dataErrors: 1, cannotScore: 2 } as const;
+
+interface ScoreOptions {
+  output?: string;
+  inPlace?: boolean;
+  json?: boolean;
+}
+
+interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<number> {
+  if (opts.inPlace && opts.output) {
+    io.err('不能同时使用 -o 和 --in-place。/ -o and --in-place cannot be used together.');
+    return EXIT.cannotScore;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(input));
+  } catch (e) {
+    io.err(`无法读取文件 ${input}：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (e as Error).message}`);
+    return EXIT.cannotScore;
+  }
+  let scored;
+  try {
+    scored = scoreXlsx(bytes);
+  } catch (e) {
+    if (e instanceof XlsxRefusal) {
+      io.err(`${path.basename(input)}：${e.message}`);
+      return EXIT.cannotScore;
+    }
+    throw e;
+  }
+  const { result, output } = scored;
+  if (!output) {
+    if (opts.json) io.out(JSON.stringify(jsonReport(result), null, 2));
+    else io.err(result.issues.map((i) => i.message).join('\n'));
+    return EXIT.cannotScore;
+  }
+  let savedTo: string;
+  let backup: string | null = null;
+  try {
+    if (opts.inPlace) {
+      backup = await saveInPlace(input, output);
+      savedTo = input;
+    } else {
+      savedTo = opts.output ?? scoredName(input);
+      await saveCopy(savedTo, output);
+    }
+  } catch (e) {
+    if (e instanceof SaveError) {
+      io.err(e.message);
+      return EXIT.cannotScore;
+    }
+    throw e;
+  }
+  if (opts.json) {
+    io.out(JSON.stringify(jsonReport(result), null, 2));
+  } else {
+    io.out(textReport(result));
+    io.out('');
+    io.out(`已写入 / written: ${savedTo}${backup ? `（原文件备份 / backup: ${backup}）` : ''}`);
+  }
+  return result.issues.some((i) => i.severity === 'error') ? EXIT.dataErrors : EXIT.ok;
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('target-scorer')
+    .description('目标绩效计分：按 SCORING.md 给工作簿中的每张考核表计分，写回得分、说明、项目得分与汇总。\n' +
+      'Target performance scoring: scores every assessment sheet and writes scores, notes, subtotals and 汇总 back.')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride();
+
+  program
+    .command('score')
+    .argument('<in.xlsx>', '要计分的工作簿 / the workbook to score')
+    .description('计分并写出结果工作簿 / score a workbook and write the scored copy')
+    .option('-o, --output <out.xlsx>', '结果文件（默认：与输入同目录的 <名称>.scored.xlsx）/ output file (default <name>.scored.xlsx beside the input)')
+    .option('--in-place', '直接改写输入文件：先写临时文件并校验，再替换，原文件保留为 <名称>.bak.xlsx / overwrite the input safely, keeping <name>.bak.xlsx')
+    .addOption(new Option('--json', '以 JSON 输出 {units, issues} / print {units:[{unit,total,rank,status,subtotals}], issues:[{sheet,cell,severity,message}]}'))
+    .addHelpText('after', `
+只改写输出单元格（得分、说明、项目得分、案件台账的扣分、汇总表），其他内容逐字节保留。
+Only output cells change; every other part of the file is kept byte for byte.
+
+退出码 / exit codes:
+  0  计分完成，没有数据错误 / scored, no data errors
+  1  计分完成，但有数据错误（结果文件照常写出，错误单元格的说明列写明原因）/ scored with data errors (output still written)
+  2  无法计分：文件不是可用的 .xlsx（.xls、.xlsb、加密、Strict OOXML、损坏），输出单元格含公式，没有考核表，或无法写出
+     / could not score: unusable file, formula in an output cell, no assessment sheet, or the output could not be saved
+
+示例 / example:
+  target-scorer score 2014年度考核.xlsx
+  target-scorer score 2014年度考核.xlsx --json > 结果.json
+  target-scorer score 2014年度考核.xlsx --in-place`)
+    .action(async (input: string, opts: ScoreOptions) => setExit(await runScore(input, opts, io)));
+
+  return program;
+}
+
+export async function main(argv: string[], io: Io = { out: (s) => console.log(s), err: (s) => console.error(s) }): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    const ce = e as { code?: string; exitCode?: number };
+    if (ce.code === 'commander.helpDisplayed' || ce.code === 'commander.help' || ce.code === 'commander.version') return EXIT.ok;
+    if (ce.exitCode !== undefined) return ce.code === 'commander.executeSubCommandAsync' ? ce.exitCode : EXIT.cannotScore;
+    io.err(`内部错误，未写出任何文件 / internal error, nothing was written: ${(e as Error).stack ?? e}`);
+    return EXIT.cannotScore;
+  }
+  return code;
+}

@@ -1,0 +1,28 @@
+import type { Issue, ScoreResult } from '../engine/index.ts';
+import { formatTable } from './table.ts';
+
+export const issueLine = (i: Issue): string => `${i.sheet}${i.cell ? '!' + i.cell : ''}: ${i.message}`;
+
+/** The ranking table and every issue, as the assessor reads them in a terminal. */
+export function textReport(result: ScoreResult): string {
+  const ranked = [...result.units].sort((a, b) => a.rank - b.rank);
+  const out = [
+    formatTable(
+      ['排名', '单位', '总分', '状态'],
+      ranked.map((u) => [String(u.rank), u.unit, u.total.toFixed(2), u.status]),
+      [true, false, true, false],
+    ),
+  ];
+  const errors = result.issues.filter((i) => i.severity === 'error');
+  const warnings = result.issues.filter((i) => i.severity === 'warning');
+  if (errors.length) out.push('', `错误 (${errors.length}) / errors:`, ...errors.map(issueLine));
+  if (warnings.length) out.push('', `提醒 (${warnings.length}) / warnings:`, ...warnings.map(issueLine));
+  return out.join('\n');
+}
+
+export function jsonReport(result: ScoreResult) {
+  return {
+    units: result.units.map(({ unit, total, rank, status, subtotals }) => ({ unit, total, rank, status, subtotals })),
+    issues: result.issues.map(({ sheet, cell, severity, message }) => ({ sheet, cell, severity, message })),
+  };
+}
