@@ -1,0 +1,4 @@
+export { ResultsTable, statusColor, type UnitRow } from './ResultsTable.ts';
+export { TotalsChart, type ChartUnit } from './TotalsChart.ts';
+export { IssueList, type IssueItem } from './IssueList.ts';
+export { STRINGS, formatScore, langOf, placeOf, type Lang, type RunCounts, type UiStrings } from './strings.ts';

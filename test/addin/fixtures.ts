@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Grid } from '../../src/engine/index.ts';
+import { a1 } from '../../addin/host/address.ts';
+import { openXlsx } from '../../src/xlsx/index.ts';
+import type { MockSheetSpec } from './mockExcel.ts';
+
+export const SAMPLE_PATH = fileURLToPath(new URL('../../workbook-templates/guangyuan-2014-sample.xlsx', import.meta.url));
+export const SUMMARY = '汇总';
+
+export function sampleBytes(): Uint8Array {
+  return new Uint8Array(readFileSync(SAMPLE_PATH));
+}
+
+/** The sample workbook's sheets, as the mock Excel holds them (formula cells keep their cached value). */
+export function sampleSheets(bytes = sampleBytes()): MockSheetSpec[] {
+  const book = openXlsx(bytes);
+  return book.readSheets().map(({ name, grid }) => {
+    const formulas: Record<string, string> = {};
+    grid.forEach((row, r) => row?.forEach((_, c) => {
+      if (book.hasFormula(name, r, c)) formulas[a1(r, c)] = '=CACHED()';
+    }));
+    return { name, grid, formulas };
+  });
+}
+
+export const isUnitSheet = (s: { grid: Grid }) =>
+  s.grid.slice(0, 20).some((row) => row?.includes('计分方式') && row.includes('实际完成'));
+
+/** A workbook of `units` unit sheets made by repeating the sample's unit sheets under new names, without 汇总. */
+export function manyUnits(units: number, sheets = sampleSheets()): MockSheetSpec[] {
+  const unitSheets = sheets.filter(isUnitSheet);
+  const others = sheets.filter((s) => !isUnitSheet(s) && s.name !== SUMMARY);
+  const out: MockSheetSpec[] = [];
+  for (let i = 0; i < units; i++) {
+    const base = unitSheets[i % unitSheets.length];
+    const round = Math.floor(i / unitSheets.length);
+    out.push({ ...base, name: round === 0 ? base.name : `${base.name}${round + 1}` });
+  }
+  return [...others.slice(0, 1), ...out, ...others.slice(1)];
+}
+
+/** Trailing blanks dropped, undefined as null: two grids that show the same cells compare equal. */
+export function normalise(grid: Grid): Grid {
+  const rows = grid.map((row) => {
+    const r = Array.from(row ?? [], (v) => (v === undefined || v === '' ? null : v));
+    while (r.length && r[r.length - 1] === null) r.pop();
+    return r;
+  });
+  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+  return rows;
+}

@@ -1,0 +1,283 @@
+import { OfficeMockObject } from './officeAddinMock.ts';
+import type { CellValue, Grid } from '../../src/engine/index.ts';
+import { a1, blockAddress } from '../../addin/host/address.ts';
+
+/** One sheet of the mock workbook: values as the engine sees them, plus what Office.js also knows. */
+export interface MockSheetSpec {
+  name: string;
+  grid: Grid;
+  /** A1 address → formula text; the cell's value stays what grid holds (the cached result). */
+  formulas?: Record<string, string>;
+  protected?: boolean;
+  visibility?: 'Visible' | 'Hidden';
+}
+
+interface SheetState {
+  name: string;
+  cells: CellValue[][];
+  formats: Map<string, string>;
+  formulas: Map<string, string>;
+  protected: boolean;
+  visibility: string;
+  mock: OfficeMockObject;
+}
+
+type Op =
+  | { kind: 'values'; sheet: SheetState; address: string; data: unknown[][] }
+  | { kind: 'numberFormat'; sheet: SheetState; address: string; data: unknown[][] }
+  | { kind: 'add'; sheet: SheetState }
+  | { kind: 'activate'; sheet: SheetState }
+  | { kind: 'select'; sheet: SheetState; address: string };
+
+const HOST = 'excel' as never;
+const key = (r: number, c: number) => `${r},${c}`;
+const bytes = (x: unknown) => new TextEncoder().encode(JSON.stringify(x)).length;
+
+function parseBlock(address: string): { row: number; col: number; rows: number; cols: number } {
+  const [start, end = start] = address.split(':');
+  const cell = (s: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(s)!;
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return { row: Number(m[2]) - 1, col: col - 1 };
+  };
+  const a = cell(start);
+  const b = cell(end);
+  return { row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
+}
+
+/**
+ * An Excel workbook behind office-addin-mock objects, with Office.js's batch semantics: properties are readable only
+ * after load() and sync(); range writes, sheet creation, activation and selection are queued and applied at sync(),
+ * where null in a 2-D input leaves that cell alone and "" clears it. Counts syncs and request/response sizes.
+ */
+export class MockExcel {
+  readonly sheets: SheetState[] = [];
+  readonly context: OfficeMockObject & Excel.RequestContext;
+  syncs = 0;
+  /** Per sync: UTF-8 bytes of the queued write arrays (what goes to Excel). */
+  readonly requestBytes: number[] = [];
+  /** Per sync: UTF-8 bytes of loaded values and formulas (what comes back). */
+  readonly responseBytes: number[] = [];
+  activeSheet: string;
+  selection: { sheet: string; address: string } | null = null;
+  /** Set to make the next sync fail the way Excel does, after applying the ops queued before the failure. */
+  failNextSync: Error | null = null;
+
+  private queue: Op[] = [];
+  private pendingLoads: { read: () => number }[] = [];
+  private itemsRequested: string[] | null = null;
+  private readonly mocks: OfficeMockObject[] = [];
+  private readonly bookProtection: OfficeMockObject;
+  private readonly worksheets: OfficeMockObject;
+
+  constructor(specs: MockSheetSpec[], options: { workbookProtected?: boolean } = {}) {
+    this.bookProtection = new OfficeMockObject({ protected: options.workbookProtected ?? false }, HOST);
+    this.mocks.push(this.bookProtection);
+    this.worksheets = new OfficeMockObject({
+      load: (what: string) => {
+        this.itemsRequested = what.split(',').map((p) => p.trim().replace(/^items\//, ''));
+        return this.worksheets;
+      },
+      getItem: (name: string) => {
+        const s = this.sheets.find((x) => x.name === name);
+        if (!s) throw new Error(`ItemNotFound: ${name}`);
+        return s.mock;
+      },
+      add: (name: string) => {
+        const s = this.makeSheet({ name, grid: [] }, false);
+        this.queue.push({ kind: 'add', sheet: s });
+        return s.mock;
+      },
+    }, HOST);
+    const workbook = new OfficeMockObject({}, HOST);
+    workbook.worksheets = this.worksheets;
+    workbook.protection = this.bookProtection;
+    this.context = new OfficeMockObject({ sync: () => this.sync() }, HOST) as OfficeMockObject & Excel.RequestContext;
+    (this.context as unknown as { workbook: unknown }).workbook = workbook;
+    for (const spec of specs) this.makeSheet(spec, true);
+    this.activeSheet = this.sheets[0]?.name ?? '';
+  }
+
+  private makeSheet(spec: MockSheetSpec, existing: boolean): SheetState {
+    const state: SheetState = {
+      name: spec.name,
+      cells: spec.grid.map((r) => (r ? [...r] : [])),
+      formats: new Map(),
+      formulas: new Map(),
+      protected: spec.protected ?? false,
+      visibility: spec.visibility ?? 'Visible',
+      mock: undefined as never,
+    };
+    for (const [addr, f] of Object.entries(spec.formulas ?? {})) {
+      const b = parseBlock(addr);
+      state.formulas.set(key(b.row, b.col), f);
+    }
+    state.mock = new OfficeMockObject({
+      name: spec.name,
+      visibility: state.visibility,
+      protection: { protected: state.protected },
+      getUsedRange: () => this.usedRange(state, false),
+      getUsedRangeOrNullObject: () => this.usedRange(state, true),
+      getRange: (address?: string) => this.range(state, address),
+      activate: () => {
+        this.queue.push({ kind: 'activate', sheet: state });
+      },
+    }, HOST);
+    this.mocks.push(state.mock);
+    if (existing) this.sheets.push(state);
+    return state;
+  }
+
+  /** The used range (cells holding a value or a formula), loaded lazily like Office.js does. */
+  private usedRange(state: SheetState, orNull: boolean): OfficeMockObject {
+    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    state.cells.forEach((row, r) => row.forEach((v, c) => {
+      if (v === null || v === undefined || v === '') return;
+      top = Math.min(top, r); left = Math.min(left, c); bottom = Math.max(bottom, r); right = Math.max(right, c);
+    }));
+    for (const k of state.formulas.keys()) {
+      const [r, c] = k.split(',').map(Number);
+      top = Math.min(top, r); left = Math.min(left, c); bottom = Math.max(bottom, r); right = Math.max(right, c);
+    }
+    const empty = bottom < 0;
+    if (empty) top = left = bottom = right = 0;
+    const values: CellValue[][] = [];
+    const formulas: unknown[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const vr: CellValue[] = [];
+      const fr: unknown[] = [];
+      for (let c = left; c <= right; c++) {
+        const v = state.cells[r]?.[c] ?? '';
+        vr.push(v);
+        fr.push(state.formulas.get(key(r, c)) ?? v);
+      }
+      values.push(vr);
+      formulas.push(fr);
+    }
+    const quoted = /^[A-Za-z0-9_]+$/.test(state.name) ? state.name : `'${state.name.replace(/'/g, "''")}'`;
+    const mock = new OfficeMockObject({
+      address: `${quoted}!${blockAddress(top, left, bottom - top + 1, right - left + 1)}`,
+      values,
+      formulas,
+    }, HOST);
+    (mock as unknown as { isNullObject: boolean }).isNullObject = orNull && empty;
+    const load = mock.load.bind(mock);
+    mock.load = (what: string) => {
+      const props = what.split(',').map((p) => p.trim());
+      this.pendingLoads.push({
+        read: () => (props.includes('values') ? bytes(values) : 0) + (props.includes('formulas') ? bytes(formulas) : 0),
+      });
+      return load(what);
+    };
+    this.mocks.push(mock);
+    return mock;
+  }
+
+  /** getRange().getSpecialCellsOrNullObject('Formulas'): the formula cells as RangeAreas, one area per cell. */
+  private formulaAreas(state: SheetState, type: string): OfficeMockObject {
+    if (type !== 'Formulas') throw new Error(`mock: special cells ${type}`);
+    const cells = [...state.formulas.keys()].map((k) => {
+      const [r, c] = k.split(',').map(Number);
+      return `${state.name}!${a1(r, c)}`;
+    });
+    const mock = new OfficeMockObject({ address: cells.join(', ') }, HOST);
+    (mock as unknown as { isNullObject: boolean }).isNullObject = cells.length === 0;
+    const load = mock.load.bind(mock);
+    mock.load = (what: string) => {
+      this.pendingLoads.push({ read: () => bytes(cells.join(', ')) });
+      return load(what);
+    };
+    this.mocks.push(mock);
+    return mock;
+  }
+
+  private range(state: SheetState, address?: string) {
+    if (address === undefined) return { getSpecialCellsOrNullObject: (type: string) => this.formulaAreas(state, type) };
+    const queue = this.queue;
+    return {
+      set values(data: unknown[][]) {
+        queue.push({ kind: 'values', sheet: state, address, data });
+      },
+      set numberFormat(data: unknown[][]) {
+        queue.push({ kind: 'numberFormat', sheet: state, address, data });
+      },
+      select: () => {
+        queue.push({ kind: 'select', sheet: state, address });
+      },
+    };
+  }
+
+  private async sync(): Promise<void> {
+    this.syncs++;
+    const ops = this.queue;
+    this.queue = [];
+    this.requestBytes.push(ops.reduce((n, op) => n + ('data' in op ? bytes(op.data) : 0), 0));
+    this.responseBytes.push(this.pendingLoads.reduce((n, l) => n + l.read(), 0));
+    this.pendingLoads = [];
+    const failure = this.failNextSync;
+    this.failNextSync = null;
+    for (const [i, op] of ops.entries()) {
+      if (failure && i >= ops.length / 2) throw failure;
+      this.apply(op);
+    }
+    if (this.itemsRequested) {
+      for (const s of this.sheets) s.mock.load(this.itemsRequested.join(','));
+      (this.worksheets as unknown as { items: unknown }).items = this.sheets.map((s) => s.mock);
+      this.itemsRequested = null;
+    }
+    for (const m of this.mocks) await m.sync();
+    // office-addin-mock settles loaded properties in microtasks.
+    await new Promise((r) => setTimeout(r, 0));
+  }
+
+  private apply(op: Op): void {
+    const s = op.sheet;
+    switch (op.kind) {
+      case 'add':
+        if (this.sheets.some((x) => x.name === s.name)) throw new Error(`ItemAlreadyExists: ${s.name}`);
+        this.sheets.push(s);
+        return;
+      case 'activate':
+        if (s.visibility !== 'Visible') throw new Error(`InvalidOperation: sheet ${s.name} is hidden`);
+        this.activeSheet = s.name;
+        return;
+      case 'select':
+        if (this.activeSheet !== s.name) throw new Error('InvalidSelection: the sheet is not active');
+        this.selection = { sheet: s.name, address: op.address };
+        return;
+      case 'values':
+      case 'numberFormat': {
+        if (s.protected) throw new Error(`AccessDenied: sheet ${s.name} is protected`);
+        const b = parseBlock(op.address);
+        if (op.data.length !== b.rows || op.data.some((r) => r.length !== b.cols)) {
+          throw new Error(`InvalidArgument: ${op.address} does not match a ${op.data.length}-row input`);
+        }
+        op.data.forEach((row, dr) => row.forEach((v, dc) => {
+          if (v === null) return; // Office.js: null input leaves the cell unchanged
+          const r = b.row + dr;
+          const c = b.col + dc;
+          if (op.kind === 'numberFormat') {
+            s.formats.set(key(r, c), String(v));
+            return;
+          }
+          if (typeof v === 'string' && /^[=+\-@]/.test(v)) throw new Error(`test: formula written into ${a1(r, c)}: ${v}`);
+          s.formulas.delete(key(r, c));
+          (s.cells[r] ??= [])[c] = v === '' ? null : typeof v === 'string' && v.startsWith("'") ? v.slice(1) : (v as CellValue);
+        }));
+        return;
+      }
+    }
+  }
+
+  sheet(name: string): SheetState {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  /** The workbook as the engine would read it now, for comparing with the xlsx path. */
+  grids(): { name: string; grid: Grid }[] {
+    return this.sheets.map((s) => ({ name: s.name, grid: s.cells.map((r) => (r ? [...r] : [])) }));
+  }
+}

@@ -1,0 +1,279 @@
+// The built add-in in Debian Chromium against a fake Office host: builds with OFFICE_JS=local into a temp dir,
+// swaps office-js/office.js for test/addin/fake-office/office.js, serves it on 127.0.0.1 and drives the pages.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { SAMPLE_PATH, sampleSheets, SUMMARY } from './fixtures.ts';
+import type { MockSheetSpec } from './mockExcel.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FAKE_OFFICE = fileURLToPath(new URL('./fake-office/office.js', import.meta.url));
+// Every run leaves a screenshot in out/; UPDATE_SCREENSHOTS=1 also refreshes the one the docs show
+// (take it where a CJK font is installed, e.g. Debian's fonts-wqy-microhei).
+const SCREENSHOTS = [join(ROOT, 'out/taskpane.png'), ...(process.env.UPDATE_SCREENSHOTS ? [join(ROOT, 'docs/images/taskpane.png')] : [])];
+const CHROMIUM = '/usr/bin/chromium';
+const XSS = '<img src=x onerror=alert(1)>';
+
+interface CliReport {
+  units: { unit: string; total: number; rank: number; status: string }[];
+  issues: { sheet: string; cell: string; severity: string; message: string }[];
+}
+
+/** The CLI's --json report for the sample: the built CLI when present, else the CLI's source through tsx. */
+function cliReport(): CliReport {
+  const out = join(mkdtempSync(join(tmpdir(), 'cli-')), 'scored.xlsx');
+  const built = join(ROOT, 'dist/cli/target-scorer.mjs');
+  const args = existsSync(built) ? [built] : ['--import', 'tsx', join(ROOT, 'src/cli/bin.ts')];
+  let stdout: string;
+  try {
+    stdout = execFileSync(process.execPath, [...args, 'score', SAMPLE_PATH, '--json', '-o', out], { cwd: ROOT, encoding: 'utf8' });
+  } catch (e) {
+    // Exit status 1 means "scored, with data errors"; the report is on stdout all the same.
+    stdout = (e as { stdout?: string }).stdout ?? '';
+    if (!stdout) throw e;
+  }
+  return JSON.parse(stdout) as CliReport;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css',
+  '.png': 'image/png', '.json': 'application/json',
+};
+
+function serve(dir: string): Server {
+  return createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+}
+
+let dir = '';
+let server: Server;
+let base = '';
+let browser: Browser;
+let cli: CliReport;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'addin-build-'));
+  // The production bundle, as `npm run build` makes it (vitest itself runs with NODE_ENV=test).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.OFFICE_JS = 'local';
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(ROOT, 'addin/vite.config.ts'), mode: 'production', build: { outDir: dir }, logLevel: 'warn' });
+  } finally {
+    delete process.env.OFFICE_JS;
+    process.env.NODE_ENV = nodeEnv;
+  }
+  copyFileSync(FAKE_OFFICE, join(dir, 'office-js/office.js'));
+  server = serve(dir);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  });
+  cli = cliReport();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Watch {
+  blocked: string[];
+  dialogs: string[];
+  cspViolations: string[];
+  pageErrors: string[];
+}
+
+/** A page whose every request outside 127.0.0.1/localhost is aborted and recorded, holding the given workbook. */
+async function openPage(
+  file: 'taskpane.html' | 'commands.html',
+  workbook: { sheets: MockSheetSpec[]; displayLanguage?: string; apiVersion?: number },
+  page?: Page,
+): Promise<{ page: Page; watch: Watch }> {
+  const watch: Watch = { blocked: [], dialogs: [], cspViolations: [], pageErrors: [] };
+  if (!page) {
+    const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: 'zh-CN' });
+    page = await context.newPage();
+  }
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
+    watch.blocked.push(url.href);
+    return route.abort();
+  });
+  page.on('dialog', async (d) => {
+    watch.dialogs.push(d.message());
+    await d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) watch.cspViolations.push(m.text());
+  });
+  page.on('pageerror', (e) => watch.pageErrors.push(e.message));
+  await page.addInitScript((data) => {
+    (window as unknown as { __FAKE_WORKBOOK__: unknown }).__FAKE_WORKBOOK__ = data;
+  }, workbook);
+  await page.goto(`${base}/${file}`);
+  return { page, watch };
+}
+
+function expectClean(watch: Watch) {
+  expect(watch.blocked, 'requests outside 127.0.0.1').toEqual([]);
+  expect(watch.dialogs, 'dialogs').toEqual([]);
+  expect(watch.cspViolations, 'CSP violations').toEqual([]);
+  expect(watch.pageErrors, 'page errors').toEqual([]);
+}
+
+async function tableRows(page: Page): Promise<string[][]> {
+  const rows = page.locator('[data-testid="results-table"] tbody tr');
+  return rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())));
+}
+
+const fake = <T>(page: Page, pick: string) =>
+  page.evaluate((p) => {
+    const state = (window as unknown as { __fakeExcel: Record<string, unknown> }).__fakeExcel;
+    return state[p];
+  }, pick) as Promise<T>;
+
+describe('task pane in Chromium with a fake Office host', () => {
+  it('is built with office.js served locally and a CSP without the CDN', () => {
+    const html = readFileSync(join(dir, 'taskpane.html'), 'utf8');
+    expect(html).toContain('src="office-js/office.js"');
+    expect(html).not.toContain('appsforoffice.microsoft.com');
+    expect(html).toMatch(/Content-Security-Policy" content="default-src 'self'; script-src 'self'; /);
+    expect(existsSync(join(dir, 'office-js/excel-web-16.00.js'))).toBe(true);
+    // The ribbon command's page carries no React or Fluent UI.
+    const commands = readFileSync(join(dir, 'commands.html'), 'utf8');
+    const code = [...commands.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)]
+      .map((m) => readFileSync(join(dir, m[1]), 'utf8')).join('\n');
+    expect(code.length).toBeGreaterThan(1000);
+    expect(code).not.toMatch(/react\.transitional\.element|fui-FluentProvider|createRoot/);
+  });
+
+  it('scores on 一键计分, shows the CLI’s results, and takes the user to an issue’s cell', async () => {
+    const { page, watch } = await openPage('taskpane.html', { sheets: sampleSheets() });
+    await page.getByRole('button', { name: '一键计分' }).click();
+    await page.locator('[data-testid="results-table"] tbody tr').first().waitFor();
+
+    expect(await tableRows(page)).toEqual(
+      cli.units.map((u) => [u.unit, u.total.toFixed(2), String(u.rank), u.status]));
+    expect(await fake<string>(page, 'activeSheet')).toBe(SUMMARY);
+    await expect.poll(() => page.locator('[data-testid="issue-list"] li').count()).toBe(cli.issues.length);
+    expect(await page.locator('[data-testid="totals-chart"] g').count()).toBe(cli.units.length);
+
+    const issue = cli.issues.find((i) => i.severity === 'error' && i.cell)!;
+    const item = page.locator('[data-testid="issue-list"] li', { hasText: issue.message });
+    expect(await item.getAttribute('data-severity')).toBe('error');
+    await item.getByRole('button', { name: `${issue.sheet}!${issue.cell}` }).click();
+    await expect.poll(() => fake(page, 'selection')).toEqual({ sheet: issue.sheet, address: issue.cell });
+    expect(await fake<string>(page, 'activeSheet')).toBe(issue.sheet);
+
+    await page.locator('[data-testid="issue-list"]').hover();
+    for (const path of SCREENSHOTS) {
+      mkdirSync(dirname(path), { recursive: true });
+      await page.screenshot({ path, fullPage: true });
+    }
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('shows a sheet named like HTML as text: no element, no script', async () => {
+    const sheets = sampleSheets().map((s) => (s.name === '朝天区' ? { ...s, name: XSS } : s));
+    const { page, watch } = await openPage('taskpane.html', { sheets });
+    await page.getByRole('button', { name: '一键计分' }).click();
+    const cell = page.locator('[data-testid="results-table"] td', { hasText: XSS });
+    await cell.waitFor();
+    expect(await cell.textContent()).toBe(XSS);
+    await expect.poll(() => page.getByText(XSS, { exact: true }).first().isVisible()).toBe(true);
+    expect(await page.locator('img').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('speaks English when Office’s display language is not Chinese', async () => {
+    const { page, watch } = await openPage('taskpane.html', { sheets: sampleSheets(), displayLanguage: 'en-US' });
+    await page.getByRole('button', { name: 'Score all' }).click();
+    await page.locator('[data-testid="results-table"] tbody tr').first().waitFor();
+    const headers = await page.locator('[data-testid="results-table"] th').allTextContents();
+    expect(headers.map((h) => h.trim())).toEqual(['Unit', 'Total', 'Rank', 'Status']);
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('refuses on a protected sheet, names it, and writes nothing', async () => {
+    const sheets = sampleSheets().map((s) => (s.name === '旺苍县' ? { ...s, protected: true } : s));
+    const { page, watch } = await openPage('taskpane.html', { sheets });
+    const before = await fake<unknown>(page, 'sheets');
+    await page.getByRole('button', { name: '一键计分' }).click();
+    await page.getByText('工作表“旺苍县”受保护', { exact: false }).waitFor();
+    expect(await fake<unknown>(page, 'sheets')).toEqual(before);
+    expectClean(watch);
+    await page.context().close();
+  });
+});
+
+describe('ribbon command page in Chromium with a fake Office host', () => {
+  it('registers scoreWorkbook, scores without the pane, completes the event and leaves the user on 汇总', async () => {
+    const sheets = sampleSheets().filter((s) => s.name !== SUMMARY);
+    const { page, watch } = await openPage('commands.html', { sheets });
+    await expect.poll(() => page.evaluate(() =>
+      typeof (window as unknown as { __fakeExcel: { associated: Record<string, unknown> } }).__fakeExcel.associated.scoreWorkbook)).toBe('function');
+    const result = await page.evaluate(async () => {
+      const w = window as unknown as {
+        __fakeExcel: { associated: Record<string, (e: unknown) => Promise<void>>; activeSheet: string; sheets: { name: string }[] };
+        scoreWorkbook: unknown;
+      };
+      let completed = 0;
+      await w.__fakeExcel.associated.scoreWorkbook({ completed: () => completed++ });
+      return { completed, active: w.__fakeExcel.activeSheet, sheets: w.__fakeExcel.sheets.map((s) => s.name), global: typeof w.scoreWorkbook };
+    });
+    expect(result).toMatchObject({ completed: 1, active: SUMMARY, global: 'function' });
+    expect(result.sheets.at(-1)).toBe(SUMMARY);
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('on refusal writes nothing, still completes, points at the obstacle, and the pane reports it', async () => {
+    const sheets = sampleSheets().map((s) => (s.name === '苍溪县' ? { ...s, formulas: { K3: '=H3' } } : s));
+    const { page, watch } = await openPage('commands.html', { sheets });
+    await expect.poll(() => page.evaluate(() =>
+      typeof (window as unknown as { scoreWorkbook?: unknown }).scoreWorkbook)).toBe('function');
+    const result = await page.evaluate(async () => {
+      const w = window as unknown as {
+        __fakeExcel: { activeSheet: string; selection: unknown };
+        scoreWorkbook: (e: unknown) => Promise<void>;
+      };
+      let completed = 0;
+      await w.scoreWorkbook({ completed: () => completed++ });
+      return { completed, active: w.__fakeExcel.activeSheet, selection: w.__fakeExcel.selection };
+    });
+    expect(result).toEqual({ completed: 1, active: '苍溪县', selection: { sheet: '苍溪县', address: 'K3' } });
+    expectClean(watch);
+
+    // Same origin, so the task pane finds the ribbon's note.
+    const pane = await openPage('taskpane.html', { sheets }, page);
+    await pane.page.getByText('苍溪县”的 K3 是公式', { exact: false }).waitFor();
+    expect(await pane.page.getByRole('button', { name: '转到 苍溪县!K3' }).isVisible()).toBe(true);
+    expectClean(pane.watch);
+    await page.context().close();
+  });
+});
