@@ -17,8 +17,16 @@ const RULE_WORDS: Record<string, RuleWord> = {
   按件扣分: '按件扣分', percase: '按件扣分', 'per-case': '按件扣分',
 };
 
+const ruleWordCache = new Map<string, RuleWord | null>();
+
 export function readRuleWord(v: unknown): RuleWord | null {
-  return RULE_WORDS[foldText(cellText(v))] ?? null;
+  const text = cellText(v);
+  let rule = ruleWordCache.get(text);
+  if (rule === undefined) {
+    rule = RULE_WORDS[foldText(text)] ?? null;
+    if (ruleWordCache.size < 10_000) ruleWordCache.set(text, rule);
+  }
+  return rule;
 }
 
 export const isDeductionRule = (r: RuleWord): boolean => r === '扣分' || r === '按件扣分';

@@ -14,6 +14,9 @@ export function cellText(v: unknown): string {
   return String(v);
 }
 
+const VISIBLE = /[^\s\u200b]/;
+
+/** Blank: no value, or only spaces of any width. Called on every cell, so it avoids normalising. */
 export function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && foldText(v) === '');
+  return v === null || v === undefined || (typeof v === 'string' && !VISIBLE.test(v));
 }
