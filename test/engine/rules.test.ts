@@ -216,3 +216,38 @@ describe('项目 subtotals', () => {
     expect(r.units[0].status).toContain('有错误');
   });
 });
+
+describe('every error kind names its sheet and cell, scores 0 and marks the unit 有错误', () => {
+  const cases: [string, RowSpec, string, RegExp][] = [
+    ['unreadable actual', { rule: '比例', target: 10, weight: 2, actual: '二十余' }, 'J3', /无法识别/],
+    ['negative actual', { rule: '比例', target: 10, weight: 2, actual: -3 }, 'J3', /不能为负数/],
+    ['manual score outside 0..w', { rule: '评分', weight: 2, actual: 3 }, 'J3', /0到2分/],
+    ['deduction outside 0..w', { rule: '扣分', weight: 1, actual: -0.5 }, 'J3', /0到1分/],
+    ['missing target for 比例', { rule: '比例', weight: 2, actual: 3 }, 'F3', /缺少目标值/],
+    ['non-positive target for 比例', { rule: '比例', target: -1, weight: 2, actual: 3 }, 'F3', /大于0/],
+    ['unknown rule word', { rule: '打分', weight: 2, actual: 3 }, 'E3', /无法识别的计分方式/],
+    ['按件扣分 without a register', { rule: '按件扣分', weight: 5 }, 'E3', /案件台账/],
+    ['missing weight on a positive row', { rule: '评分', actual: 1 }, 'H3', /缺少细项分值/],
+  ];
+  it.each(cases)('%s', (_what, row, cell, message) => {
+    const { row: r, issues, unit } = one(row);
+    expect(r.status).toBe('error');
+    expect(r.score).toBe(0);
+    expect(r.note).toMatch(new RegExp(`^错误（${cell}）：`));
+    const errors = issues.filter((i) => i.severity === 'error');
+    expect(errors).toEqual([expect.objectContaining({ sheet: '测试县', cell, message: expect.stringMatching(message) })]);
+    expect(unit.status).toMatch(/^有错误（1处）/);
+  });
+
+  it('a 项目 without 分值, and a register case of an unknown unit or level', () => {
+    const noPoints = scoreWorkbook({ sheets: [{ name: '甲', grid: sheet([{ category: '职能指标', item: 'A', rule: '评分', weight: 1, actual: 1 }]) }] });
+    expect(noPoints.issues[0]).toMatchObject({ sheet: '甲', cell: 'C3', severity: 'error' });
+    const reg = scoreWorkbook({
+      sheets: [
+        { name: '甲', grid: sheet([{ category: '职能指标', item: 'A', points: 5, rule: '按件扣分', weight: 5 }]) },
+        { name: '案件台账', grid: [REGISTER_HEADER, ['乙', null, '严重'], ['甲', null, '较大']] },
+      ],
+    });
+    expect(reg.issues.map((i) => [i.sheet, i.cell, i.severity])).toEqual([['案件台账', 'A2', 'error'], ['案件台账', 'C3', 'error']]);
+  });
+});
