@@ -12,7 +12,11 @@ export interface RecalcOptions {
   supports?: Supports;
   /** Upper bound of one write request; larger write sets are cut into row bands over several syncs. */
   maxRequestBytes?: number;
+  /** Sheets read per sync; a 考核表 of about 76 rows reads as about 10 KB, so 250 sheets stay near 2.5 MB. */
+  readSheetsPerSync?: number;
 }
+
+export const READ_SHEETS_PER_SYNC = 250;
 
 export interface RecalcOutcome {
   result: ScoreResult;
@@ -56,22 +60,30 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
   await context.sync();
   syncs++;
 
-  const reads: SheetRead[] = worksheets.items.map((sheet) => {
-    // valuesOnly (1.2+) keeps formatted-but-empty rows out of the read.
-    const used = api14 ? sheet.getUsedRangeOrNullObject(true) : api12 ? sheet.getUsedRange(true) : sheet.getUsedRange();
-    // Where 1.9 can name the formula cells, skip loading every cell's formula: it halves the read, which on
-    // Excel on the web must stay under 5 MB. Asked of the whole sheet, since the used range may be a null object.
-    const areas = api19 ? sheet.getRange().getSpecialCellsOrNullObject('Formulas') : null;
-    areas?.load('address');
-    used.load(api19 ? 'address,values' : 'address,values,formulas');
-    const protection = api12 ? sheet.protection : null;
-    protection?.load('protected');
-    return { sheet, name: sheet.name, visible: sheet.visibility === 'Visible', used, formulaAreas: areas, protection };
-  });
+  // Up to READ_SHEETS_PER_SYNC sheets are read in one sync (3 syncs in all); larger workbooks are read in
+  // groups so that no response nears Excel on the web's 5 MB limit.
+  const reads: SheetRead[] = [];
   const bookProtection = api17 ? context.workbook.protection : null;
   bookProtection?.load('protected');
-  await context.sync();
-  syncs++;
+  const perSync = options.readSheetsPerSync ?? READ_SHEETS_PER_SYNC;
+  for (let start = 0; start < worksheets.items.length || start === 0; start += perSync) {
+    for (const sheet of worksheets.items.slice(start, start + perSync)) {
+      // valuesOnly (1.2+) keeps formatted-but-empty rows out of the read.
+      const used = api14 ? sheet.getUsedRangeOrNullObject(true) : api12 ? sheet.getUsedRange(true) : sheet.getUsedRange();
+      // Where 1.9 can name the formula cells, skip loading every cell's formula: it halves the read, which on
+      // Excel on the web must stay under 5 MB. Asked of the whole sheet, since the used range may be a null object.
+      const areas = api19 ? sheet.getRange().getSpecialCellsOrNullObject('Formulas') : null;
+      areas?.load('address');
+      used.load(api19 ? 'address,values' : 'address,values,formulas');
+      const protection = api12 ? sheet.protection : null;
+      protection?.load('protected');
+      reads.push({ sheet, name: sheet.name, visible: sheet.visibility === 'Visible', used, formulaAreas: areas, protection });
+    }
+    // Several read syncs only for workbooks of more than READ_SHEETS_PER_SYNC sheets.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    syncs++;
+  }
 
   let readBytes = 0;
   const inputs: SheetInput[] = [];

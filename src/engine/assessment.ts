@@ -34,6 +34,8 @@ export interface AssessmentLayout {
 
 export const UNCATEGORISED = '未分类';
 
+const TEXT_COLUMNS: AssessmentColumn[] = ['content', 'target', 'measure', 'weight', 'rate', 'actual'];
+
 /** "职能指标（70分）" → "职能指标": a group total written into the 类别 cell is not part of its name. */
 export function categoryName(text: string): string {
   const t = text.replace(/[\s\u3000]+/g, '');
@@ -84,8 +86,7 @@ export function readAssessmentLayout(sheet: string, grid: Grid, header: HeaderMa
     const item = at(row, 'item');
     const points = at(row, 'points');
     const rule = at(row, 'rule');
-    const inputs: AssessmentColumn[] = ['content', 'target', 'measure', 'weight', 'rate', 'actual'];
-    const hasText = !isBlank(cat) || !isBlank(item) || !isBlank(points) || inputs.some((k) => !isBlank(at(row, k)));
+    const hasText = !isBlank(cat) || !isBlank(item) || !isBlank(points) || TEXT_COLUMNS.some((k) => !isBlank(at(row, k)));
     if (isBlank(rule) && !hasText) continue; // spacer
 
     let categoryChanged = false;

@@ -221,6 +221,22 @@ describe('recalculate on a 200-unit workbook', () => {
   });
 });
 
+describe('recalculate beyond READ_SHEETS_PER_SYNC sheets', () => {
+  it('reads in groups of sheets, one sync each, with the same result as one big read', async () => {
+    const reference = new MockExcel(manyUnits(40));
+    await recalculate(reference.context, { supports: allSets });
+    const excel = new MockExcel(manyUnits(40));
+    const outcome = await recalculate(excel.context, { supports: allSets, readSheetsPerSync: 10 });
+    const sheetCount = manyUnits(40).length;
+    // 1 sync for the names, one per group of 10 sheets, one for the writes.
+    expect(excel.syncs).toBe(1 + Math.ceil(sheetCount / 10) + 1);
+    expect(outcome.syncs).toBe(excel.syncs);
+    const largestGroupRead = Math.max(...excel.responseBytes);
+    expect(largestGroupRead).toBeLessThan(reference.responseBytes[1]);
+    expect(excel.sheets.map((s) => normalise(s.cells))).toEqual(reference.sheets.map((s) => normalise(s.cells)));
+  });
+});
+
 describe('selectCell', () => {
   it('activates the sheet and selects the cell in one sync', async () => {
     const excel = new MockExcel(sampleSheets());
