@@ -1,21 +1,42 @@
-import { scoreWorkbook, type ScoreResult } from '../engine/index.ts';
+import { scoreWorkbook, type ScoreResult, type SheetInput } from '../engine/index.ts';
 import { openXlsx, XlsxRefusal } from '../xlsx/index.ts';
 
 export interface ScoredFile {
   result: ScoreResult;
   /** The patched workbook; null when nothing could be scored (no 考核表). */
   output: Uint8Array | null;
+  /** The values the engine read (read-only, shared with the book's cache). */
+  sheets: SheetInput[];
 }
+
+/** Where a long run is; `sheet` counts worksheets as they are read (1-based). */
+export type ScoreProgress =
+  | { phase: 'opening' }
+  | { phase: 'reading'; sheet: number; sheets: number; name: string }
+  | { phase: 'scoring'; sheets: number }
+  | { phase: 'writing' };
 
 /**
  * The xlsx host: grids out of the package, writes back into it. Runs the same in Node and the browser.
  * Throws XlsxRefusal before producing any bytes when the file cannot be scored safely.
  */
-export function scoreXlsx(bytes: Uint8Array): ScoredFile {
+export function scoreXlsx(bytes: Uint8Array, onProgress?: (p: ScoreProgress) => void): ScoredFile {
+  onProgress?.({ phase: 'opening' });
   const book = openXlsx(bytes);
-  const result = scoreWorkbook({ sheets: book.readSheets() });
-  if (result.units.length === 0) return { result, output: null };
-  return { result, output: book.applyWrites(result.writes, result.newSheets) };
+  if (onProgress) {
+    const names = book.sheetNames;
+    // hasFormula parses (and caches) one sheet at a time, so the reading can be reported sheet by sheet.
+    names.forEach((name, i) => {
+      onProgress({ phase: 'reading', sheet: i + 1, sheets: names.length, name });
+      book.hasFormula(name, 0, 0);
+    });
+    onProgress({ phase: 'scoring', sheets: names.length });
+  }
+  const sheets = book.readSheets();
+  const result = scoreWorkbook({ sheets });
+  if (result.units.length === 0) return { result, output: null, sheets };
+  onProgress?.({ phase: 'writing' });
+  return { result, output: book.applyWrites(result.writes, result.newSheets), sheets };
 }
 
 export { XlsxRefusal };
