@@ -1,10 +1,13 @@
 import { createElement as h, useState } from 'react';
 import {
   Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text, Title3,
-  Tooltip, makeStyles, tokens,
+  makeStyles, tokens,
 } from '@fluentui/react-components';
-import { IssueList, ResultsTable, STRINGS, TotalsChart, placeOf, type IssueItem, type Lang } from '../../src/ui/index.ts';
+import {
+  IssueList, ResultsTable, ReviewList, STRINGS, TotalsChart, placeOf, type IssueItem, type Lang, type UiStrings,
+} from '../../src/ui/index.ts';
 import type { RecalcOutcome } from '../host/index.ts';
+import type { GenerateOutcome } from '../host/generateSheets.ts';
 import { clearLastRun, describeFailure, describeOutcome, loadLastRun, type LastRun } from '../shared/lastRun.ts';
 import { FEATURES } from './features.ts';
 import type { PaneHost } from './officeHost.ts';
@@ -21,6 +24,32 @@ type State =
   | { kind: 'running' }
   | { kind: 'done'; outcome: RecalcOutcome }
   | { kind: 'failed'; reason: string };
+
+type Generation =
+  | { kind: 'idle' }
+  | { kind: 'running' }
+  | { kind: 'done'; outcome: GenerateOutcome }
+  | { kind: 'failed'; reason: string };
+
+/** What 生成考核表 did, in one message: the sheets added (and renamed), or why nothing was written. */
+function GenerationNotice(props: { outcome: GenerateOutcome; strings: UiStrings }) {
+  const { outcome, strings: s } = props;
+  if (outcome.kind !== 'done') {
+    const text = outcome.kind === 'not-raw' ? s.notRawTable(outcome.source)
+      : outcome.kind === 'no-units' ? s.noUnitsRead(outcome.source) : s.protectedBook;
+    return h('div', { 'data-testid': 'generate-notice' }, h(MessageBar, { intent: 'warning', layout: 'multiline' },
+      h(MessageBarBody, null, h(MessageBarTitle, null, s.refusedTitle), text)));
+  }
+  const sheets = outcome.sheets.map((x) => x.sheet);
+  const others = outcome.added.filter((n) => !sheets.includes(n));
+  const flagged = outcome.result?.review.some((r) => r.flagged) || (outcome.result?.workbook.warnings.length ?? 0) > 0;
+  return h('div', { 'data-testid': 'generate-notice' }, h(MessageBar, { intent: flagged ? 'warning' : 'success', layout: 'multiline' },
+    h(MessageBarBody, null,
+      h(MessageBarTitle, null, s.generatedTitle),
+      s.generated(sheets, others),
+      ...outcome.sheets.filter((x) => x.sheet !== x.unit).map((x) => h('div', { key: x.sheet }, s.renamed(x.unit, x.sheet))),
+      h('div', null, s.generateNext))));
+}
 
 function Notice(props: { run: LastRun; lang: Lang; title?: string; onGoTo: (sheet: string, cell: string) => void; onDismiss?: () => void }) {
   const s = STRINGS[props.lang];
@@ -47,6 +76,18 @@ export function App(props: { lang: Lang; host: PaneHost }) {
     return run && !run.ok ? run : null;
   });
   const [goToError, setGoToError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState<Generation>({ kind: 'idle' });
+  const busy = state.kind === 'running' || generation.kind === 'running';
+
+  const generate = async () => {
+    setGeneration({ kind: 'running' });
+    try {
+      setGeneration({ kind: 'done', outcome: await host.generateSheets() });
+    } catch (error) {
+      console.error(error);
+      setGeneration({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+    }
+  };
 
   const score = async () => {
     setState({ kind: 'running' });
@@ -79,11 +120,10 @@ export function App(props: { lang: Lang; host: PaneHost }) {
     h(Title3, { as: 'h1' }, s.appTitle),
     h(Text, { className: styles.muted }, s.intro),
     h('div', { className: styles.actions },
-      h(Button, { appearance: 'primary', onClick: score, disabled: state.kind === 'running' }, s.scoreButton),
+      h(Button, { appearance: 'primary', onClick: score, disabled: busy }, s.scoreButton),
+      FEATURES.generateSheets ? h(Button, { onClick: generate, disabled: busy }, s.generateSheets) : null,
       state.kind === 'running' ? h(Spinner, { size: 'tiny', label: s.scoring }) : null,
-      FEATURES.generateSheets
-        ? h(Tooltip, { content: s.comingSoon, relationship: 'description' }, h(Button, { disabled: true }, s.generateSheets))
-        : null),
+      generation.kind === 'running' ? h(Spinner, { size: 'tiny', label: s.generating }) : null),
     lastRun
       ? h(Notice, { run: lastRun, lang, title: s.lastRibbonRun(new Date(lastRun.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')),
         onGoTo: goTo,
@@ -95,6 +135,17 @@ export function App(props: { lang: Lang; host: PaneHost }) {
     state.kind === 'failed' ? h(Notice, { run: describeFailure(new Error(state.reason)), lang, title: s.failedTitle, onGoTo: goTo }) : null,
     outcome ? h(Notice, { run: describeOutcome(outcome), lang, title: outcome.refusal ? s.refusedTitle : undefined, onGoTo: goTo }) : null,
     goToError ? h(MessageBar, { intent: 'warning' }, h(MessageBarBody, null, goToError)) : null,
+    generation.kind === 'failed'
+      ? h(MessageBar, { intent: 'error', layout: 'multiline' },
+        h(MessageBarBody, null, h(MessageBarTitle, null, s.generateFailedTitle), s.generateFailed(generation.reason)))
+      : null,
+    generation.kind === 'done' ? h(GenerationNotice, { outcome: generation.outcome, strings: s }) : null,
+    generation.kind === 'done' && generation.outcome.kind === 'done' && generation.outcome.result
+      ? h('section', { className: styles.section },
+        h(Subtitle2, { as: 'h2' }, s.reviewTitle(
+          generation.outcome.result.review.length, generation.outcome.result.review.filter((r) => r.flagged).length)),
+        h(ReviewList, { rows: generation.outcome.result.review, warnings: generation.outcome.result.workbook.warnings, strings: s }))
+      : null,
     units.length > 0
       ? h('section', { className: styles.section },
         h(Subtitle2, { as: 'h2' }, s.results),

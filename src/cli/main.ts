@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { scoreXlsx, XlsxRefusal } from '../file/scoreXlsx.ts';
+import { addImportCommand } from './importCommand.ts';
 import { jsonReport, textReport } from './report.ts';
 import { saveCopy, saveInPlace, SaveError, scoredName } from './output.ts';
 
@@ -75,8 +76,9 @@ async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<numb
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('target-scorer')
-    .description('目标绩效计分：按 SCORING.md 给工作簿中的每张考核表计分，写回得分、说明、项目得分与汇总。\n' +
-      'Target performance scoring: scores every assessment sheet and writes scores, notes, subtotals and 汇总 back.')
+    .description('目标绩效计分：按 SCORING.md 给工作簿中的每张考核表计分，写回得分、说明、项目得分与汇总；或从指标表生成考核表。\n' +
+      'Target performance scoring: scores every assessment sheet and writes scores, notes, subtotals and 汇总 back; ' +
+      'or generates the assessment sheets from an indicator table.')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .exitOverride();
 
@@ -103,6 +105,7 @@ Only output cells change; every other part of the file is kept byte for byte.
   target-scorer score 2014年度考核.xlsx --in-place`)
     .action(async (input: string, opts: ScoreOptions) => setExit(await runScore(input, opts, io)));
 
+  addImportCommand(program, io, setExit);
   return program;
 }
 

@@ -31,6 +31,12 @@ export const IndicatorRowSchema = z.object({
   confidence: z.number().min(0).max(1),
   /** true where a person should check the row before use */
   flagged: z.boolean(),
+  /** a short name for review lists, e.g. 西部计划志愿者 */
+  label: z.string().optional(),
+  /** why the row is flagged or how it was read (Chinese) */
+  notes: z.array(z.string()).optional(),
+  /** the shared table the row comes from (保障指标), where it is not the unit's own */
+  sharedTable: z.string().optional(),
 });
 export type IndicatorRow = z.infer<typeof IndicatorRowSchema>;
 
@@ -39,6 +45,8 @@ export const ImportedUnitSchema = z.object({
   unit: z.string().min(1),
   /** the table's own title, e.g. 共青团苍溪县委2014年度目标绩效指标 */
   title: z.string(),
+  /** where the table was read: a sheet name, or 文本 for text */
+  source: z.string().optional(),
   rows: z.array(IndicatorRowSchema),
 });
 export type ImportedUnit = z.infer<typeof ImportedUnitSchema>;

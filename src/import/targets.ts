@@ -1,5 +1,6 @@
 import { parseChineseInteger } from '../engine/numerals';
 import type { Comparator } from './model';
+import { MASK, maskDistractors } from './distractors';
 import { toHalfWidth } from './text';
 
 export interface ExtractedTarget {
@@ -15,6 +16,8 @@ export interface ExtractedTarget {
   confidence: number;
   /** the comparator as written (不少于, 以上, …), carried over in 不低于20次、35天; '' for a bare number */
   comparatorText: string;
+  /** why a person should check this target (Chinese); empty when the reading is plain */
+  notes: string[];
 }
 
 const CN = '零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟';
@@ -27,15 +30,29 @@ const NUMBER = new RegExp(
 );
 
 /** Longest first, so 万元 wins over 元 and 个/次 over 个. */
-const MEASURES = ['万元', '个/次', '人次', '名', '人', '次', '个', '场', '条', '篇', '天', '所', '套', '项', '期', '家', '户', '元', '%'];
+const MEASURES = [
+  '万元', '个/次', '人次', '场次', '小时', '名', '人', '次', '个', '场', '条', '篇', '天', '所', '套', '项', '期', '家', '户', '元',
+  '件', '起', '支', '份', '%',
+];
 /** What a measure word may be read as: 个/次 counts activities, written 个. */
 const MEASURE_AS: Record<string, string> = { '个/次': '个' };
 /** A measure character that begins another word is no measure: 3项目, 四次全会, 一次性. */
-const NOT_MEASURE = ['项目', '名单', '名额', '条件', '条例', '家庭', '家长', '所有', '户口', '元旦', '期间', '次性', '次全会', '天然'];
+const NOT_MEASURE = [
+  '项目', '名单', '名额', '名称', '条件', '条例', '家庭', '家长', '所有', '户口', '元旦', '期间', '次性', '次全会', '天然',
+  '起来', '件事', '份子', '支部', '支持',
+];
+/** 约30人, 近百名, 30余名, 30人左右: an estimate, not a target a unit can be held to. */
+const ABOUT_BEFORE = ['大约', '将近', '约', '近', '逾'];
+const ABOUT_INSIDE = ['余', '多'];
+const ABOUT_AFTER = ['左右'];
+/** 每季度1次 is a rate: the year's target depends on how the rate is counted. */
+const RATE = /每\s*(?:半年|季度|季|月|周|星期|学期|旬|两个月|双月)/;
 
+/** Longer words first: 不得少于 must not be read as 少于. */
 const PREFIX: [string, Comparator][] = [
-  ['不少于', '>='], ['不低于', '>='], ['不超过', '<='], ['至少', '>='], ['达到', '>='],
-  ['超过', '>'], ['低于', '<'], ['少于', '<'],
+  ['不得少于', '>='], ['不得低于', '>='], ['不得超过', '<='], ['不得多于', '<='], ['不得高于', '<='],
+  ['不少于', '>='], ['不低于', '>='], ['不小于', '>='], ['不超过', '<='], ['不多于', '<='], ['不高于', '<='], ['不大于', '<='],
+  ['至少', '>='], ['达到', '>='], ['超过', '>'], ['高于', '>'], ['多于', '>'], ['低于', '<'], ['少于', '<'],
   ['>=', '>='], ['≥', '>='], ['<=', '<='], ['≤', '<='], ['>', '>'], ['<', '<'],
 ];
 const POSTFIX: [string, Comparator][] = [['以上', '>='], ['以内', '<='], ['以下', '<=']];
@@ -50,8 +67,11 @@ const LEADING_WORDS = [
 ];
 const TRAILING_WORDS = ['全年开展', '人数', '场次', '全年', '一年', '每年', '累计', '共计', '的'];
 
+/** A leading date or year is context, not part of what is counted: 2014年3月前完成… */
+const LEADING_DATE = /^(?:\s*(?:\d{4}\s*年度?|\d{1,2}\s*月份?|\d{1,2}\s*[日号]|[前底内初起]|以来|之前|以前)\s*)+/;
+
 function cleanLabel(raw: string): string {
-  let s = raw.replace(/^[\s、，,和及与；;：:]+|[\s、，,；;：:]+$/g, '');
+  let s = raw.replace(LEADING_DATE, '').replace(/^[\s、，,和及与；;：:]+|[\s、，,；;：:]+$/g, '');
   for (let changed = true; changed; ) {
     changed = false;
     for (const w of LEADING_WORDS) {
@@ -98,16 +118,29 @@ function findComparatorIn(text: string): { word: string; comparator: Comparator;
   return best;
 }
 
-const ITEM_NUMBER = /^\s*\d{1,2}\s*[.、](?!\d)\s*/;
+const ITEM_NUMBER = /^\s*\d{1,2}\s*[.、](?:(?!\d)|(?=\d{4}\s*年))\s*/;
+
+/** The offset just past an item number ("5." or "12、"), 0 where the text has none. */
+export function itemNumberEnd(norm: string): number {
+  return ITEM_NUMBER.exec(norm)?.[0].length ?? 0;
+}
 
 /**
  * Every measurable target in one numbered item's text, in order:
  * "5.建设服务型团组织…全年培训辅导员不少于50人、基层团干部不少于50人。" gives two targets of 50人.
+ * Years, dates, sessions, hotlines and the like are masked first (see distractors.ts).
  */
 export function extractTargets(text: string): ExtractedTarget[] {
-  const norm = toHalfWidth(text);
-  const start = ITEM_NUMBER.exec(norm)?.[0].length ?? 0;
-  const found: (ExtractedTarget & { end: number })[] = [];
+  return extractSpans(text).map(({ end: _end, start: _start, ...target }) => ({ ...target, confidence: round2(target.confidence) }));
+}
+
+/** A target with the span [start, end) it was read from, in UTF-16 units of the text. */
+export type TargetSpan = ExtractedTarget & { start: number; end: number };
+
+export function extractSpans(text: string): TargetSpan[] {
+  const norm = maskDistractors(toHalfWidth(text));
+  const start = itemNumberEnd(norm);
+  const found: TargetSpan[] = [];
   const numbers = new RegExp(NUMBER);
   numbers.lastIndex = start;
 
@@ -115,7 +148,7 @@ export function extractTargets(text: string): ExtractedTarget[] {
     const s = m.index;
     let e = s + m[0].length;
     const previousChar = norm.slice(0, s).trimEnd().slice(-1);
-    if (NOT_BEFORE.has(previousChar)) continue;
+    if (NOT_BEFORE.has(previousChar) || previousChar === MASK) continue;
 
     let value: number | null;
     let isRange = false;
@@ -143,10 +176,16 @@ export function extractTargets(text: string): ExtractedTarget[] {
 
     let cursor = e;
     while (norm[cursor] === ' ') cursor++;
+    let about = ABOUT_BEFORE.some((w) => norm.slice(0, s).trimEnd().endsWith(w));
     if (measure === null) {
       // Arabic 3万人 is 30000人; 5万元 keeps its 万元.
       if (norm[cursor] === '万' && norm[cursor + 1] !== '元' && !isChinese) {
         value *= 10_000;
+        cursor++;
+      }
+      // 30余名, 二十多人
+      if (ABOUT_INSIDE.includes(norm[cursor]) && MEASURES.some((w) => norm.startsWith(w, cursor + 1))) {
+        about = true;
         cursor++;
       }
       measure = MEASURES.find((w) => norm.startsWith(w, cursor)) ?? null;
@@ -168,13 +207,18 @@ export function extractTargets(text: string): ExtractedTarget[] {
     const floor = found.length > 0 ? found[found.length - 1].end : start;
     const clause = clauseStart(norm, s, floor);
     let labelEnd = s;
-    const beforeText = norm.slice(clause, s).trimEnd();
+    let beforeText = norm.slice(clause, s).trimEnd();
+    const aboutWord = ABOUT_BEFORE.find((w) => beforeText.endsWith(w));
+    if (aboutWord) beforeText = beforeText.slice(0, -aboutWord.length);
     const prefix = PREFIX.find(([w]) => beforeText.endsWith(w));
     if (prefix) {
       comparator = prefix[1];
       comparatorText = prefix[0];
       explicit = true;
       labelEnd = clause + beforeText.length - prefix[0].length;
+      sourceStart = labelEnd;
+    } else if (aboutWord) {
+      labelEnd = clause + beforeText.length;
       sourceStart = labelEnd;
     }
     if (postfix) {
@@ -186,9 +230,17 @@ export function extractTargets(text: string): ExtractedTarget[] {
       explicit = true;
       sourceEnd = measureEnd + postfix[0].length;
     }
+    const after = ABOUT_AFTER.find((w) => norm.startsWith(w, sourceEnd));
+    if (after) {
+      about = true;
+      sourceEnd += after.length;
+    }
+    // 与学校一起开展: 一起 is "together"; 一件 and 一起 count only after a comparator.
+    if (isChinese && value === 1 && (measure === '起' || measure === '件') && !explicit) continue;
 
     let label: string | null = null;
     let confidence = explicit ? 1 : 0.9;
+    const notes: string[] = [];
     // The label is the clause before the number, less the comparator and any 各.
     let labelText = text.slice(clause, labelEnd);
     const previous = found[found.length - 1];
@@ -208,7 +260,19 @@ export function extractTargets(text: string): ExtractedTarget[] {
       }
     }
     if (isChinese) confidence -= 0.05;
-    if (isRange) confidence = Math.min(confidence, 0.6);
+    if (isRange) {
+      confidence = Math.min(confidence, 0.6);
+      notes.push(`目标是一个范围（${text.slice(s, e)}），暂取下限 ${value}`);
+    }
+    if (about) {
+      confidence = Math.min(confidence, 0.6);
+      notes.push(`目标是约数（${text.slice(sourceStart, sourceEnd)}），请确定考核值`);
+    }
+    const rate = RATE.exec(norm.slice(clause, s));
+    if (rate) {
+      confidence = Math.min(confidence, 0.6);
+      notes.push(`目标按频次写（${rate[0]}），请确定全年目标值`);
+    }
 
     let eachParts: string[] = [];
     if (labelText.trimEnd().endsWith('各')) {
@@ -237,6 +301,8 @@ export function extractTargets(text: string): ExtractedTarget[] {
       comparator,
       source: text.slice(sourceStart, sourceEnd),
       comparatorText,
+      notes,
+      start: sourceStart,
       end: sourceEnd,
     };
     if (eachParts.length >= 2) {
@@ -246,10 +312,29 @@ export function extractTargets(text: string): ExtractedTarget[] {
     }
     numbers.lastIndex = Math.max(numbers.lastIndex, sourceEnd);
   }
-
-  return found.map(({ end: _end, ...target }) => ({ ...target, confidence: round2(target.confidence) }));
+  return found;
 }
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+const STRAY = /\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]{2,}/g;
+
+/**
+ * Numbers of an item that no target, item number or known distractor explains: 30 in 培训志愿者30余批.
+ * Single Chinese numerals are left out: 一 and 三 turn up in too many words (一年, 三下乡) to mean anything.
+ */
+export function strayNumbers(text: string, spans: readonly { start: number; end: number }[]): string[] {
+  const norm = maskDistractors(toHalfWidth(text));
+  const from = itemNumberEnd(norm);
+  const out: string[] = [];
+  for (const m of norm.matchAll(STRAY)) {
+    if (m.index < from) continue;
+    if (spans.some((t) => m.index < t.end && m.index + m[0].length > t.start)) continue;
+    // Chinese runs count only where they read as one numeral: 二十 and 一百 do, 千万 (by all means) does not.
+    if (!/\d/.test(m[0]) && parseChineseInteger(m[0]) === null) continue;
+    out.push(text.slice(m.index, m.index + m[0].length));
+  }
+  return out;
 }

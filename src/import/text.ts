@@ -31,16 +31,20 @@ export interface NumberedItem {
   text: string;
 }
 
-const ITEM_START = /^\s*(\d{1,2})\s*[.．、](?!\d)/;
+/** 3.2015年… is item 3, not the number 3.2015. */
+const ITEM_START = /^\s*[(（]?(\d{1,2})\s*(?:[.．、]|[)）])(?:(?!\d)|(?=\d{4}\s*年))/;
 
 /**
  * Splits a cell into its numbered items ("1.…", "2.…"). A line only starts an item when its
- * number is the next one expected, so a line such as "3000人" inside an item stays put.
+ * number is the next one expected, so a line such as "3000人" inside an item stays put. `first` is
+ * the number expected first, for items continued from a cell above.
  */
-export function splitNumberedItems(cell: string): NumberedItem[] {
+export function splitNumberedItems(cell: string, first = 1): NumberedItem[] {
   const items: { no: number | null; lines: string[] }[] = [];
-  let expected = 1;
-  for (const line of cell.split(/\r?\n/)) {
+  let expected = first;
+  // Items run on in one paragraph (…3次。2.新招募…) are split after the sentence end; the numbering check decides.
+  const lines = cell.replace(/([。；;！!])[ \t]*(?=[(（]?\d{1,2}\s*(?:[.．、]|[)）])(?:(?!\d)|\d{4}\s*年))/g, '$1\n').split(/\r?\n/);
+  for (const line of lines) {
     const m = ITEM_START.exec(line);
     if (m && Number(m[1]) === expected) {
       items.push({ no: expected, lines: [line.slice(m[0].length)] });

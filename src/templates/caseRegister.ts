@@ -12,6 +12,7 @@ import {
   setPrint,
   styleHeader,
 } from './layout';
+import { CASE_TITLE } from './sheetValues';
 
 export interface CaseEntry {
   unit: string;
@@ -39,7 +40,7 @@ export function addCaseRegister(
   ws.columns = [{ width: 20 }, { width: 16 }, { width: 10 }, { width: 12 }, { width: 50 }, { width: 10 }];
   ws.mergeCells(1, 1, 1, CASE_HEADERS.length);
   const title = ws.getCell(1, 1);
-  title.value = `案件台账（按件扣分案件登记，由考核组填写）${titleSuffix}`;
+  title.value = `${CASE_TITLE}${titleSuffix}`;
   title.font = FONTS.title;
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 30;

@@ -1,5 +1,5 @@
 import type { DataValidation, Workbook, Worksheet } from 'exceljs';
-import type { Comparator, ImportedUnit, IndicatorRow } from '../import/model';
+import type { ImportedUnit, IndicatorRow } from '../import/model';
 import {
   ALIGN,
   BORDERS,
@@ -15,6 +15,9 @@ import {
   styleHeader,
   wrappedHeight,
 } from './layout';
+import { INDICATOR_TITLE, actualOwner, runs, targetCell } from './sheetValues';
+
+export { actualOwner, targetCell };
 
 /** What the 实际完成 cell holds: a number, text as a unit typed it, or nothing. */
 export type Actual = number | string | null;
@@ -24,21 +27,6 @@ export interface IndicatorSheetOptions {
   titleSuffix?: string;
   /** 实际完成 per row, in the unit's row order */
   actuals?: readonly Actual[];
-}
-
-const COMPARATOR_WORDS: Record<Exclude<Comparator, '>='>, string> = { '<=': '不超过', '<': '低于', '>': '超过' };
-
-/** 目标值 as the scorer reads it: 19, 是, or 不超过5 for a bound from above. */
-export function targetCell(row: IndicatorRow): number | string | null {
-  if (row.target === null) return null;
-  if (row.target === '是') return '是';
-  return row.comparator === '>=' ? row.target : `${COMPARATOR_WORDS[row.comparator]}${row.target}`;
-}
-
-/** Who fills the 实际完成 cell of a row. */
-export function actualOwner(row: IndicatorRow): 'unit' | 'assessor' | 'register' {
-  if (row.rule === '按件扣分') return 'register';
-  return row.rule === '评分' || row.rule === '扣分' ? 'assessor' : 'unit';
 }
 
 function actualValidation(row: IndicatorRow): DataValidation {
@@ -95,16 +83,6 @@ function actualValidation(row: IndicatorRow): DataValidation {
   };
 }
 
-/** Rows [start, end] of each run of equal keys. */
-function runs(keys: readonly string[]): [number, number][] {
-  const out: [number, number][] = [];
-  keys.forEach((k, i) => {
-    if (i > 0 && keys[i - 1] === k) out[out.length - 1][1] = i;
-    else out.push([i, i]);
-  });
-  return out;
-}
-
 /**
  * One 考核表 for one unit: title in row 1, the header in row 2, one row per indicator from row 3.
  * 类别, 项目, 分值 and 项目得分 are written on a block's first row and merged down over it.
@@ -118,7 +96,7 @@ export function addIndicatorSheet(wb: Workbook, unit: ImportedUnit, options: Ind
 
   ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, last);
   const title = ws.getCell(TITLE_ROW, 1);
-  title.value = `${unit.title}考核表${options.titleSuffix ?? ''}`;
+  title.value = INDICATOR_TITLE(unit, options.titleSuffix);
   title.font = FONTS.title;
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(TITLE_ROW).height = 30;

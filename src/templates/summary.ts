@@ -1,19 +1,9 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import type { ImportedUnit } from '../import/model';
 import { ALIGN, BORDERS, FILLS, FONTS, SUMMARY_SHEET, setPrint, styleHeader } from './layout';
+import { summaryHeaders } from './sheetValues';
 
-/** 单位 | one column per 项目 (first-seen order) | a 小计 per 类别 | 总分 | 排名 | 状态 */
-export function summaryHeaders(units: readonly ImportedUnit[]): string[] {
-  const items: string[] = [];
-  const categories: string[] = [];
-  for (const u of units) {
-    for (const r of u.rows) {
-      if (!items.includes(r.item)) items.push(r.item);
-      if (!categories.includes(r.category)) categories.push(r.category);
-    }
-  }
-  return ['单位', ...items, ...categories.map((c) => `${c}小计`), '总分', '排名', '状态'];
-}
+export { summaryHeaders };
 
 /**
  * 汇总: the header in row 1 and the unit names in column A, in sheet order. Everything else is

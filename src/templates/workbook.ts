@@ -39,3 +39,11 @@ export async function buildTemplateWorkbook(input: ImportedWorkbook, sample?: Sa
   const buffer = await wb.xlsx.writeBuffer();
   return normalizeZip(new Uint8Array(buffer as ArrayBuffer));
 }
+
+/**
+ * The scoring workbook for imported tables (target-scorer import, the web page): the template's layout
+ * with no entries. Runs in browsers too: exceljs and fflate only, no file system.
+ */
+export function buildScoringWorkbook(imported: ImportedWorkbook): Promise<Uint8Array> {
+  return buildTemplateWorkbook(imported);
+}

@@ -1,4 +1,5 @@
 export { ResultsTable, statusColor, type UnitRow } from './ResultsTable.ts';
 export { TotalsChart, type ChartUnit } from './TotalsChart.ts';
 export { IssueList, type IssueItem } from './IssueList.ts';
+export { ReviewList, type ReviewRow } from './ReviewList.ts';
 export { STRINGS, formatScore, langOf, placeOf, type Lang, type RunCounts, type UiStrings } from './strings.ts';

@@ -39,7 +39,23 @@ export interface UiStrings {
   lastRibbonRun: (when: string) => string;
   dismiss: string;
   generateSheets: string;
-  comingSoon: string;
+  generating: string;
+  generatedTitle: string;
+  generated: (sheets: string[], others: string[]) => string;
+  renamed: (unit: string, sheet: string) => string;
+  generateNext: string;
+  notRawTable: (sheet: string) => string;
+  noUnitsRead: (sheet: string) => string;
+  protectedBook: string;
+  generateFailedTitle: string;
+  generateFailed: (reason: string) => string;
+  reviewTitle: (rows: number, flagged: number) => string;
+  reviewNothingFlagged: string;
+  needsReview: string;
+  reviewUnit: (unit: string, rows: number, flagged: number) => string;
+  reviewMeta: (item: string | null, rule: string, weight: number, confidence: string) => string;
+  reviewRate: (rate: string) => string;
+  reviewShared: (table: string, rows: number) => string;
 }
 
 export const STRINGS: Record<Lang, UiStrings> = {
@@ -72,7 +88,25 @@ export const STRINGS: Record<Lang, UiStrings> = {
     lastRibbonRun: (when) => `上次从功能区“一键计分”（${when}）`,
     dismiss: '关闭',
     generateSheets: '生成考核表',
-    comingSoon: '即将提供',
+    generating: '正在生成考核表…',
+    generatedTitle: '考核表已生成',
+    generated: (sheets, others) =>
+      `已生成 ${sheets.length} 张考核表：${sheets.join('、')}。` + (others.length ? `另建${others.map((o) => `“${o}”`).join('')}。` : ''),
+    renamed: (unit, sheet) => `已有名为“${unit}”的工作表，新表命名为“${sheet}”；案件台账中请按新表名填写单位。`,
+    generateNext: '请核对下面的清单：标“需复核”的行请人工确认目标值、计分方式和细项分值。各单位填好实际完成后，点“一键计分”。',
+    notRawTable: (sheet) =>
+      `当前工作表“${sheet}”不是指标表（需要“类别、内容、分值”表头；已有“计分方式、实际完成”的考核表不必再生成）。请切换到收到的指标表再点“生成考核表”。未写入任何内容。`,
+    noUnitsRead: (sheet) => `“${sheet}”中没有读到任何指标。未写入任何内容。`,
+    protectedBook: '工作簿结构受保护，无法新建工作表。请先撤销工作簿保护（审阅 → 保护工作簿），再点“生成考核表”。未写入任何内容。',
+    generateFailedTitle: '生成失败',
+    generateFailed: (reason) => `生成考核表失败，工作簿可能只新建了一部分工作表，请检查后重试：${reason}`,
+    reviewTitle: (rows, flagged) => `导入清单（${rows} 行，需复核 ${flagged} 行）`,
+    reviewNothingFlagged: '没有需要复核的行。',
+    needsReview: '需复核',
+    reviewUnit: (unit, rows, flagged) => `${unit}：${rows} 行${flagged ? `，需复核 ${flagged} 行` : ''}`,
+    reviewMeta: (item, rule, weight, confidence) => `${item ? `${item} · ` : ''}${rule} · ${weight} 分 · 置信度 ${confidence}`,
+    reviewRate: (rate) => `扣分标准 ${rate}`,
+    reviewShared: (table, rows) => `见${table}表：${rows} 项扣分`,
   },
   en: {
     appTitle: 'Target Scorer',
@@ -103,7 +137,25 @@ export const STRINGS: Record<Lang, UiStrings> = {
     lastRibbonRun: (when) => `Last Score all from the ribbon (${when})`,
     dismiss: 'Dismiss',
     generateSheets: 'Create assessment sheets',
-    comingSoon: 'Coming soon',
+    generating: 'Creating assessment sheets…',
+    generatedTitle: 'Assessment sheets created',
+    generated: (sheets, others) =>
+      `Created ${sheets.length} assessment sheets: ${sheets.join(', ')}.` + (others.length ? ` Also added ${others.map((o) => `“${o}”`).join(', ')}.` : ''),
+    renamed: (unit, sheet) => `A sheet named “${unit}” exists, so the new one is “${sheet}”; use that name in the case register.`,
+    generateNext: 'Check the list below: rows marked “To check” need a person to confirm the target, rule and weight. Once the units have entered their results, choose Score all.',
+    notRawTable: (sheet) =>
+      `The active sheet “${sheet}” is not an indicator table (it needs the headers 类别, 内容, 分值; a sheet that already has 计分方式 and 实际完成 needs no generating). Switch to the indicator table and try again. Nothing was written.`,
+    noUnitsRead: (sheet) => `No indicator could be read from “${sheet}”. Nothing was written.`,
+    protectedBook: 'The workbook’s structure is protected, so no sheet can be added. Unprotect it (Review → Protect Workbook) and try again. Nothing was written.',
+    generateFailedTitle: 'Creating the sheets failed',
+    generateFailed: (reason) => `Creating the assessment sheets failed; some sheets may have been added. Check the workbook and try again: ${reason}`,
+    reviewTitle: (rows, flagged) => `Imported rows (${rows}, ${flagged} to check)`,
+    reviewNothingFlagged: 'No row needs checking.',
+    needsReview: 'To check',
+    reviewUnit: (unit, rows, flagged) => `${unit}: ${rows} rows${flagged ? `, ${flagged} to check` : ''}`,
+    reviewMeta: (item, rule, weight, confidence) => `${item ? `${item} · ` : ''}${rule} · ${weight} pt · confidence ${confidence}`,
+    reviewRate: (rate) => `rate ${rate}`,
+    reviewShared: (table, rows) => `${rows} deductions from the ${table} table`,
   },
 };
 

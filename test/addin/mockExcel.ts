@@ -16,6 +16,10 @@ interface SheetState {
   name: string;
   cells: CellValue[][];
   formats: Map<string, string>;
+  /** merged areas, as addresses */
+  merges: string[];
+  /** cell formatting commands, "address property=value" (fill, font, widths, wrapping, validation, frozen rows) */
+  styles: string[];
   formulas: Map<string, string>;
   protected: boolean;
   visibility: string;
@@ -25,6 +29,8 @@ interface SheetState {
 type Op =
   | { kind: 'values'; sheet: SheetState; address: string; data: unknown[][] }
   | { kind: 'numberFormat'; sheet: SheetState; address: string; data: unknown[][] }
+  | { kind: 'merge'; sheet: SheetState; address: string }
+  | { kind: 'style'; sheet: SheetState; address: string; what: string }
   | { kind: 'add'; sheet: SheetState }
   | { kind: 'activate'; sheet: SheetState }
   | { kind: 'select'; sheet: SheetState; address: string };
@@ -46,10 +52,17 @@ function parseBlock(address: string): { row: number; col: number; rows: number; 
   return { row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
 }
 
+function overlaps(a: string, b: string): boolean {
+  const x = parseBlock(a);
+  const y = parseBlock(b);
+  return x.row < y.row + y.rows && y.row < x.row + x.rows && x.col < y.col + y.cols && y.col < x.col + x.cols;
+}
+
 /**
  * An Excel workbook behind office-addin-mock objects, with Office.js's batch semantics: properties are readable only
  * after load() and sync(); range writes, sheet creation, activation and selection are queued and applied at sync(),
- * where null in a 2-D input leaves that cell alone and "" clears it. Counts syncs and request/response sizes.
+ * where null in a 2-D input leaves that cell alone and "" clears it. Merges and formatting are recorded per sheet.
+ * Counts syncs and request/response sizes.
  */
 export class MockExcel {
   readonly sheets: SheetState[] = [];
@@ -89,6 +102,11 @@ export class MockExcel {
         this.queue.push({ kind: 'add', sheet: s });
         return s.mock;
       },
+      getActiveWorksheet: () => {
+        const s = this.sheets.find((x) => x.name === this.activeSheet);
+        if (!s) throw new Error('ItemNotFound: no active sheet');
+        return s.mock;
+      },
     }, HOST);
     const workbook = new OfficeMockObject({}, HOST);
     workbook.worksheets = this.worksheets;
@@ -104,6 +122,8 @@ export class MockExcel {
       name: spec.name,
       cells: spec.grid.map((r) => (r ? [...r] : [])),
       formats: new Map(),
+      merges: [],
+      styles: [],
       formulas: new Map(),
       protected: spec.protected ?? false,
       visibility: spec.visibility ?? 'Visible',
@@ -122,6 +142,11 @@ export class MockExcel {
       getRange: (address?: string) => this.range(state, address),
       activate: () => {
         this.queue.push({ kind: 'activate', sheet: state });
+      },
+      freezePanes: {
+        freezeRows: (n: number) => {
+          this.queue.push({ kind: 'style', sheet: state, address: '', what: `freezeRows=${n}` });
+        },
       },
     }, HOST);
     this.mocks.push(state.mock);
@@ -195,6 +220,9 @@ export class MockExcel {
   private range(state: SheetState, address?: string) {
     if (address === undefined) return { getSpecialCellsOrNullObject: (type: string) => this.formulaAreas(state, type) };
     const queue = this.queue;
+    const style = (path: string) => (value: unknown) => queue.push({ kind: 'style', sheet: state, address, what: `${path}=${JSON.stringify(value)}` });
+    const setters = (path: string, props: string[]) =>
+      Object.defineProperties({}, Object.fromEntries(props.map((p) => [p, { set: style(`${path}${p}`), enumerable: true }])));
     return {
       set values(data: unknown[][]) {
         queue.push({ kind: 'values', sheet: state, address, data });
@@ -205,6 +233,14 @@ export class MockExcel {
       select: () => {
         queue.push({ kind: 'select', sheet: state, address });
       },
+      merge: () => {
+        queue.push({ kind: 'merge', sheet: state, address });
+      },
+      format: Object.assign(setters('', ['columnWidth', 'rowHeight', 'wrapText', 'horizontalAlignment', 'verticalAlignment']), {
+        fill: setters('fill.', ['color']),
+        font: setters('font.', ['bold', 'italic', 'size', 'color']),
+      }),
+      dataValidation: setters('dataValidation.', ['rule']),
     };
   }
 
@@ -245,6 +281,13 @@ export class MockExcel {
       case 'select':
         if (this.activeSheet !== s.name) throw new Error('InvalidSelection: the sheet is not active');
         this.selection = { sheet: s.name, address: op.address };
+        return;
+      case 'merge':
+        if (s.merges.some((m) => overlaps(m, op.address))) throw new Error(`InvalidOperation: ${op.address} overlaps a merged area`);
+        s.merges.push(op.address);
+        return;
+      case 'style':
+        s.styles.push(`${op.address} ${op.what}`);
         return;
       case 'values':
       case 'numberFormat': {

@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { SAMPLE_PATH, sampleSheets, SUMMARY } from './fixtures.ts';
+import { openXlsx } from '../../src/xlsx/index.ts';
+import { seedAsSheets } from '../import/rawXlsx.ts';
+import { normalise, SAMPLE_PATH, sampleSheets, SUMMARY } from './fixtures.ts';
 import type { MockSheetSpec } from './mockExcel.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,6 +21,11 @@ const FAKE_OFFICE = fileURLToPath(new URL('./fake-office/office.js', import.meta
 // (take it where a CJK font is installed, e.g. Debian's fonts-wqy-microhei).
 const SCREENSHOTS = [join(ROOT, 'out/taskpane.png'), ...(process.env.UPDATE_SCREENSHOTS ? [join(ROOT, 'docs/images/taskpane.png')] : [])];
 const CHROMIUM = '/usr/bin/chromium';
+const SEED = join(ROOT, 'workbook-templates/seed/guangyuan-2014.txt');
+const TEMPLATE = join(ROOT, 'workbook-templates/guangyuan-2014.xlsx');
+const UNITS = ['苍溪县', '旺苍县', '剑阁县', '青川县', '利州区', '昭化区', '朝天区', '广元经济技术开发区'];
+/** The seed's indicator tables stacked in one sheet, as staff receive them. */
+const rawSheet = (): MockSheetSpec => ({ name: '指标', grid: seedAsSheets(readFileSync(SEED, 'utf8'), 'stacked')[0].rows });
 const XSS = '<img src=x onerror=alert(1)>';
 
 interface CliReport {
@@ -225,6 +232,81 @@ describe('task pane in Chromium with a fake Office host', () => {
     const before = await fake<unknown>(page, 'sheets');
     await page.getByRole('button', { name: '一键计分' }).click();
     await page.getByText('工作表“旺苍县”受保护', { exact: false }).waitFor();
+    expect(await fake<unknown>(page, 'sheets')).toEqual(before);
+    expectClean(watch);
+    await page.context().close();
+  });
+});
+
+describe('生成考核表 in Chromium with a fake Office host', () => {
+  it('turns the raw indicator sheet into the 考核表 sheets, shows the review list, and the sheets score', async () => {
+    const { page, watch } = await openPage('taskpane.html', { sheets: [rawSheet()] });
+    await page.getByRole('button', { name: '生成考核表' }).click();
+    await page.locator('[data-testid="review-list"]').waitFor();
+
+    const sheets = await fake<{ name: string; cells: unknown[][]; merges: string[] }[]>(page, 'sheets');
+    expect(sheets.map((x) => x.name)).toEqual(['指标', ...UNITS, '案件台账', SUMMARY]);
+    const template = openXlsx(new Uint8Array(readFileSync(TEMPLATE))).readSheets();
+    for (const name of UNITS) {
+      const cells = sheets.find((x) => x.name === name)!.cells.map((r) => (r ?? []).map((v) => v ?? null));
+      expect(normalise(cells as never), name).toEqual(normalise(template.find((x) => x.name === name)!.grid));
+    }
+    expect(sheets.find((x) => x.name === '苍溪县')!.merges).toContain('B3:B8');
+    expect(await fake<string>(page, 'activeSheet')).toBe('苍溪县');
+
+    const notice = page.locator('[data-testid="generate-notice"]');
+    expect(await notice.textContent()).toContain(`已生成 8 张考核表：${UNITS.join('、')}。另建“案件台账”“汇总”。`);
+    expect(await page.getByRole('heading', { name: '导入清单（605 行，需复核 0 行）' }).isVisible()).toBe(true);
+    expect(await page.locator('[data-testid="review-none-flagged"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-testid="review-list"] details').count()).toBe(8);
+    const cangxi = page.locator('[data-testid="review-list"] details[data-unit="苍溪县"]');
+    await cangxi.locator('summary').click();
+    expect(await cangxi.getByText('西部计划志愿者', { exact: true }).isVisible()).toBe(true);
+    expect(await cangxi.getByText('≥19名').isVisible()).toBe(true);
+    expect(await cangxi.getByText('见保障指标表：25 项扣分').isVisible()).toBe(true);
+
+    // The new sheets are 考核表 the scorer reads.
+    await page.getByRole('button', { name: '一键计分' }).click();
+    await page.locator('[data-testid="results-table"] tbody tr').first().waitFor();
+    expect((await tableRows(page)).map((r) => r[0])).toEqual(UNITS);
+    mkdirSync(join(ROOT, 'out'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'out/taskpane-generate.png'), fullPage: true });
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('never overwrites a sheet: names the renamed ones, and lists the rows to check with the reason', async () => {
+    const raw: MockSheetSpec = {
+      name: '收到的指标',
+      grid: [
+        ['共青团苍溪县委2015年度目标绩效指标'],
+        ['类别', '项目', '内容', '分值'],
+        ['职能指标', '服务青年', '1.培训青年约300人。\n\n2.举办招聘会不少于2场。', 10],
+      ],
+    };
+    const { page, watch } = await openPage('taskpane.html', { sheets: [{ name: '苍溪县', grid: [['旧表']] }, raw] });
+    await page.evaluate(() => {
+      (window as unknown as { __fakeExcel: { activeSheet: string } }).__fakeExcel.activeSheet = '收到的指标';
+    });
+    await page.getByRole('button', { name: '生成考核表' }).click();
+    await page.locator('[data-testid="review-flagged"]').waitFor();
+    const notice = await page.locator('[data-testid="generate-notice"]').textContent();
+    expect(notice).toContain('已有名为“苍溪县”的工作表，新表命名为“苍溪县(2)”');
+    const sheets = await fake<{ name: string; cells: unknown[][] }[]>(page, 'sheets');
+    expect(sheets.map((x) => x.name)).toEqual(['苍溪县', '收到的指标', '苍溪县(2)', '案件台账', SUMMARY]);
+    expect(sheets[0].cells).toEqual([['旧表']]);
+    const flagged = page.locator('[data-testid="review-flagged"] li');
+    expect(await flagged.count()).toBe(1);
+    expect(await flagged.textContent()).toContain('目标是约数（约300人），请确定考核值');
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it('says so, and writes nothing, when the active sheet is not an indicator table', async () => {
+    const { page, watch } = await openPage('taskpane.html', { sheets: sampleSheets() });
+    const before = await fake<unknown>(page, 'sheets');
+    await page.getByRole('button', { name: '生成考核表' }).click();
+    await page.getByText('不是指标表', { exact: false }).waitFor();
     expect(await fake<unknown>(page, 'sheets')).toEqual(before);
     expectClean(watch);
     await page.context().close();

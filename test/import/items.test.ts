@@ -86,3 +86,36 @@ describe('classifyItem', () => {
     expect([r.rule, r.target, r.measure]).toEqual(['比例', 90, '%']);
   });
 });
+
+describe('classifyItem on wordings beyond the seed', () => {
+  it('reads 每少1人扣0.5分 as 差额扣分 against the target, with the rate per unit short', () => {
+    const rows = classifyItem('3.培训志愿者40名，每少2名扣1分。');
+    expect(rows.map((r) => [r.rule, r.target, r.measure, r.rate])).toEqual([['差额扣分', 40, '名', '0.5']]);
+  });
+
+  it('reads 按件扣分 and its cap written as 累计不超过', () => {
+    const [r] = classifyItem('每发生一件扣0.5分，累计不超过3分。');
+    expect([r.rule, r.rate, r.weight]).toEqual(['按件扣分', '0.5/0.5', 3]);
+  });
+
+  it('makes a condition with 扣X分 a 扣分 row capped at X, flagged for a person', () => {
+    const [r] = classifyItem('2.未按时报送材料的扣2分。');
+    expect([r.rule, r.weight, r.confidence < 0.7]).toEqual(['扣分', 2, true]);
+  });
+
+  it('makes 满意度测评 without a number a 评分 row, and 满意度达到90% a target', () => {
+    expect(classifyItem('群众满意度测评。').map((r) => r.rule)).toEqual(['评分']);
+    expect(classifyItem('群众满意度达到90%。').map((r) => [r.rule, r.target])).toEqual([['比例', 90]]);
+  });
+
+  it('flags an item with a number it cannot place, and names the number', () => {
+    const [r] = classifyItem('5.培训青年骨干30批，做好跟踪服务。');
+    expect([r.rule, r.target, r.confidence < 0.7]).toEqual(['达标', '是', true]);
+    expect(r.notes).toEqual(['另有数字未识别为目标：30']);
+  });
+
+  it('gives every row a short label', () => {
+    expect(classifyItem('8.按期换届。')[0].label).toBe('按期换届');
+    expect(classifyItem('2.新招募派遣西部计划志愿者19名，全面落实。')[0].label).toBe('西部计划志愿者');
+  });
+});

@@ -187,6 +187,23 @@ describe('extractTargets never takes a non-target', () => {
     '第三次全体会议',
     '十大活动',
     '每发生一起扣0.5分',
+    '2014年3月开展青年文明号创建',
+    '二〇一四年度工作要点',
+    '五四青年节表彰',
+    '第十届青年运动会',
+    '建团90周年纪念活动',
+    '开通12345热线',
+    '联系电话0839-3266123',
+    '确保24小时畅通',
+    '3天内上报信息',
+    '五个工作日内办结',
+    '践行三个代表重要思想',
+    '落实八项规定精神',
+    '学习十九大精神',
+    '每月5日前报送',
+    '《2014年共青团工作要点》',
+    '与学校一起开展',
+    '每少1人扣0.5分',
   ])('%s', (text) => {
     expect(extractTargets(text)).toEqual([]);
   });
@@ -225,6 +242,12 @@ describe('extractTargets reads numbers', () => {
     ['完成课题3项', 3, '项'],
     ['联系企业5家', 5, '家'],
     ['服务青年1000人次', 1000, '人次'],
+    ['开展活动6场次', 6, '场次'],
+    ['志愿服务20小时', 20, '小时'],
+    ['安全事故不超过2起', 2, '起'],
+    ['办理实事10件', 10, '件'],
+    ['粉丝30000人', 30000, '人'],
+    ['3.2015年培训青年50人', 50, '人'],
   ])('%s', (text, value, measure) => {
     const [t] = extractTargets(text);
     expect([t.value, t.measure]).toEqual([value, measure]);
@@ -242,6 +265,11 @@ describe('extractTargets reads numbers', () => {
 
 describe('extractTargets reads comparators', () => {
   it.each([
+    ['不得少于3次', '>='],
+    ['不小于3次', '>='],
+    ['不得超过2起', '<='],
+    ['不高于5%', '<='],
+    ['高于80%', '>'],
     ['不少于3次', '>='],
     ['不低于90%', '>='],
     ['达到3000人以上', '>='],
@@ -286,5 +314,25 @@ describe('extractTargets finds several targets in one item', () => {
       [2, '篇', '>=', '工作案例'],
       [2, '篇', '>=', '经验材料'],
     ]);
+  });
+});
+
+describe('extractTargets says where it is unsure', () => {
+  it.each([
+    ['培训青年约300人', 300, '约数'],
+    ['培训青年30余名', 30, '约数'],
+    ['培训青年二十多人', 20, '约数'],
+    ['培训青年300人左右', 300, '约数'],
+    ['开展活动1-2个', 1, '范围'],
+    ['每季度开展活动1次', 1, '频次'],
+  ])('%s', (text, value, why) => {
+    const [t] = extractTargets(text);
+    expect(t.value).toBe(value);
+    expect(t.confidence).toBeLessThan(0.7);
+    expect(t.notes.join('')).toContain(why);
+  });
+
+  it('is sure of 每年 (the year is the assessment period)', () => {
+    expect(extractTargets('每年至少召开一次联席会议')[0].notes).toEqual([]);
   });
 });

@@ -47,6 +47,8 @@
       cells: (spec.grid || []).map(function (r) { return r ? r.slice() : []; }),
       formats: {},
       formulas: {},
+      merges: [],
+      styles: 0,
       protected: !!spec.protected,
       visibility: spec.visibility || 'Visible',
     };
@@ -107,6 +109,31 @@
   RangeObject.prototype.select = function () {
     this._ctx._queue.push({ kind: 'select', sheet: this._sheetRef, address: this._address });
   };
+  RangeObject.prototype.merge = function () {
+    this._ctx._queue.push({ kind: 'merge', sheet: this._sheetRef, address: this._address });
+  };
+  // Formatting and validation are counted, not kept: range.format.fill.color = …, range.dataValidation.rule = ….
+  function styleSetters(range, props) {
+    var o = {};
+    props.forEach(function (p) {
+      Object.defineProperty(o, p, {
+        set: function () { range._ctx._queue.push({ kind: 'style', sheet: range._sheetRef }); },
+        enumerable: true,
+      });
+    });
+    return o;
+  }
+  Object.defineProperty(RangeObject.prototype, 'format', {
+    get: function () {
+      var f = styleSetters(this, ['columnWidth', 'rowHeight', 'wrapText', 'horizontalAlignment', 'verticalAlignment']);
+      f.fill = styleSetters(this, ['color']);
+      f.font = styleSetters(this, ['bold', 'italic', 'size', 'color']);
+      return f;
+    },
+  });
+  Object.defineProperty(RangeObject.prototype, 'dataValidation', {
+    get: function () { return styleSetters(this, ['rule']); },
+  });
   RangeObject.prototype.getSpecialCellsOrNullObject = function (type) {
     if (apiMinor < 9) throw new Error('ApiNotFound: getSpecialCellsOrNullObject needs ExcelApi 1.9');
     if (type !== 'Formulas') throw new Error('fake Excel: special cells ' + type);
@@ -186,6 +213,12 @@
   WorksheetObject.prototype.activate = function () {
     this._ctx._queue.push({ kind: 'activate', sheet: this._sheetRef });
   };
+  Object.defineProperty(WorksheetObject.prototype, 'freezePanes', {
+    get: function () {
+      var ctx = this._ctx, ref = this._sheetRef;
+      return { freezeRows: function () { ctx._queue.push({ kind: 'style', sheet: ref }); } };
+    },
+  });
 
   function RequestContext() {
     this._queue = [];
@@ -198,6 +231,9 @@
     collection.getItem = function (name) {
       if (!findSheet(name)) throw new Error('ItemNotFound: ' + name);
       return ctx._sheetObject(name);
+    };
+    collection.getActiveWorksheet = function () {
+      return ctx._sheetObject(state.activeSheet);
     };
     collection.add = function (name) {
       var s = makeSheet({ name: name, grid: [] });
@@ -258,6 +294,12 @@
       case 'select':
         if (state.activeSheet !== s.name) throw new Error('InvalidSelection: sheet not active');
         state.selection = { sheet: s.name, address: op.address };
+        return;
+      case 'merge':
+        s.merges.push(op.address);
+        return;
+      case 'style':
+        s.styles++;
         return;
       case 'values':
       case 'numberFormat': {
