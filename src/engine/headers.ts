@@ -1,4 +1,4 @@
-import { foldHeader } from './text.ts';
+import { foldHeader, foldText } from './text.ts';
 import type { Grid } from './types.ts';
 
 export type AssessmentColumn =
@@ -86,4 +86,4 @@ export function findRegisterHeader(grid: Grid): HeaderMatch<RegisterColumn> | nu
 }
 
 export const SUMMARY_SHEET = '汇总';
-export const isSummarySheet = (name: string): boolean => foldHeader(name) === SUMMARY_SHEET;
+export const isSummarySheet = (name: string): boolean => foldText(name) === SUMMARY_SHEET;

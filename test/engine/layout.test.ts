@@ -173,3 +173,11 @@ describe('汇总, ranks and status', () => {
     expect(r.rows[1].note).toMatch(/^错误（J4）：实际完成“两个左右”/);
   });
 });
+
+describe('the 汇总 sheet is found by its name only', () => {
+  it('treats “ 汇 总 ” and full-width forms as 汇总, but not 汇总(2) or 汇总表', async () => {
+    const { isSummarySheet } = await import('../../src/engine/headers.ts');
+    expect([' 汇 总 ', '汇总', '汇总\u3000'].map(isSummarySheet)).toEqual([true, true, true]);
+    expect(['汇总(2)', '汇总（旧）', '汇总表'].map(isSummarySheet)).toEqual([false, false, false]);
+  });
+});
