@@ -7,7 +7,8 @@ import { refuse } from './refusals';
 import { addRelationships, REL_TYPE, unusedRelIds } from './relationships';
 import { EMPTY_WORKSHEET_XML, patchSheet, type PatchWrite } from './sheetPatcher';
 import { NumberStyles } from './styles';
-import { addSheets, setFullCalcOnLoad } from './workbookXml';
+import { dropCachedValues, scanSheetFormulas, staleFormulaCells } from './staleFormulas';
+import { addSheets, parseDefinedNames, setFullCalcOnLoad } from './workbookXml';
 import { encodeXml } from './xmlText';
 import type { NewEntry, ZipEntry } from './zip';
 import { writeZip } from './zip';
@@ -66,6 +67,8 @@ export function applyWrites(
   hasFormula: (sheet: string, row: number, col: number) => boolean,
   writes: CellWrite[],
   newSheets: string[],
+  /** False when a sheet is known to hold no formula (saves scanning it). */
+  sheetHasFormulas: (sheet: string) => boolean = () => true,
 ): Uint8Array {
   const { pkg } = book;
 
@@ -116,11 +119,29 @@ export function applyWrites(
     },
   };
 
+  // The user's formulas that read written cells lose their stale cached results (see staleFormulas.ts).
+  const written = new Map<string, Set<number>>();
+  for (const [key, cells] of perSheet) if (existing.has(key)) written.set(key, new Set(cells.keys()));
+  const stale = staleFormulaCells(
+    {
+      sheets: book.worksheets.map((ws) => ({
+        name: ws.name,
+        index: book.allSheets.findIndex((s) => s.name === ws.name),
+        formulas: () => (sheetHasFormulas(ws.name) ? scanSheetFormulas(pkg.xmlBytes(ws.part)) : []),
+      })),
+      names: parseDefinedNames(pkg.xml(book.workbookPart)),
+    },
+    written,
+  );
+
   for (const ws of book.worksheets) {
-    const cells = perSheet.get(ws.name.toLowerCase());
-    if (!cells) continue;
+    const key = ws.name.toLowerCase();
+    const cells = perSheet.get(key);
+    const drop = stale.get(key);
+    if (!cells && !drop) continue;
     const before = pkg.xmlBytes(ws.part);
-    const after = patchSheet(before, [...cells.values()], styleSource);
+    const dropped = drop ? dropCachedValues(before, drop) : before;
+    const after = cells ? patchSheet(dropped, [...cells.values()], styleSource) : dropped;
     if (!sameBytes(before, after)) replaced.set(pkg.entry(ws.part)!, after);
   }
 
@@ -131,7 +152,7 @@ export function applyWrites(
   const newRels: { id: string; type: string; target: string }[] = [];
   const overrides: { part: string; contentType: string }[] = [];
   const relIds = unusedRelIds(book.workbookRels, toCreate.length + 1);
-  let sheetId = Math.max(0, ...book.allSheets.map((s) => s.sheetId));
+  let sheetId = book.allSheets.reduce((m, s) => Math.max(m, s.sheetId), 0);
   const sheetEntries: { name: string; sheetId: number; relId: string }[] = [];
 
   toCreate.forEach((name, i) => {

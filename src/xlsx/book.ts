@@ -4,7 +4,7 @@ import { OpcPackage, relsPartFor, resolveTarget } from './opcPackage';
 import { refuse } from './refusals';
 import { parseRelationships, relKind, type Relationship } from './relationships';
 import { parseSharedStrings } from './sharedStrings';
-import { hasFormulaAt, readSheet, type SheetContent } from './sheetReader';
+import { hasFormulaAt, newGridBudget, readSheet, type SheetContent } from './sheetReader';
 import { sniffFormat } from './sniff';
 import { parseWorkbook, type WorkbookSheet } from './workbookXml';
 import { readZip } from './zip';
@@ -57,6 +57,13 @@ export function openXlsx(bytes: Uint8Array): XlsxBook {
   const pkg = new OpcPackage(readZip(bytes));
   const workbookPart = locateWorkbook(pkg);
   const allSheets = parseWorkbook(pkg.xml(workbookPart));
+  // Two sheets of one name would send one unit's scores into the other's sheet.
+  const names = new Set<string>();
+  for (const sh of allSheets) {
+    const key = sh.name.toLowerCase();
+    if (names.has(key)) throw refuse.corrupt(`工作簿中有两个工作表都叫“${sh.name}”`);
+    names.add(key);
+  }
   const relsPart = relsPartFor(workbookPart);
   if (!pkg.has(relsPart)) throw refuse.corrupt('缺少工作簿关系部件');
   const workbookRels = parseRelationships(pkg.xml(relsPart));
@@ -93,6 +100,7 @@ class Book implements XlsxBook {
   private sst: string[] | undefined;
   private readonly contents = new Map<string, SheetContent>();
   private readonly byName: Map<string, WorksheetPart>;
+  private readonly budget = newGridBudget();
 
   constructor(
     private readonly parts: BookParts,
@@ -110,7 +118,8 @@ class Book implements XlsxBook {
   private content(ws: WorksheetPart): SheetContent {
     let c = this.contents.get(ws.part);
     if (!c) {
-      c = readSheet(this.parts.pkg.xmlBytes(ws.part), this.sharedStrings());
+      this.budget.sheet = ws.name;
+      c = readSheet(this.parts.pkg.xmlBytes(ws.part), this.sharedStrings(), this.budget);
       this.contents.set(ws.part, c);
     }
     return c;
@@ -126,6 +135,11 @@ class Book implements XlsxBook {
   }
 
   applyWrites(writes: CellWrite[], newSheets: string[]): Uint8Array {
-    return applyWrites(this.parts, (sheet, row, col) => this.hasFormula(sheet, row, col), writes, newSheets);
+    return applyWrites(this.parts, (sheet, row, col) => this.hasFormula(sheet, row, col), writes, newSheets, (sheet) => {
+      const ws = this.byName.get(sheet);
+      if (!ws) return false;
+      const c = this.content(ws);
+      return c.formulaCells.size > 0 || c.formulaRanges.length > 0;
+    });
   }
 }

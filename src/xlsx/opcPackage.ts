@@ -1,11 +1,13 @@
 import { checkXmlBytes } from './byteXml';
 import { refuse } from './refusals';
 import { decodeXml } from './xmlText';
-import { entryData, type ZipArchive, type ZipEntry } from './zip';
+import { entryData, LIMITS, type ZipArchive, type ZipEntry } from './zip';
 
 /** Case-insensitive part lookup over a zip (OPC part names compare case-insensitively). */
 export class OpcPackage {
   private byName = new Map<string, ZipEntry>();
+  private inflated = new Set<ZipEntry>();
+  private inflatedTotal = 0;
 
   constructor(readonly zip: ZipArchive) {
     for (const e of zip.entries) this.byName.set(e.name.toLowerCase(), e);
@@ -22,6 +24,13 @@ export class OpcPackage {
   bytes(part: string): Uint8Array {
     const e = this.entry(part);
     if (!e) throw refuse.corrupt(`缺少部件“${part}”`);
+    if (!this.inflated.has(e)) {
+      // Parts read again later (for patching) count once.
+      if (e.size > LIMITS.maxPartSize) throw refuse.tooLarge(`部件“${e.name}”解压后超过 ${LIMITS.maxPartSize >> 20} MB`);
+      this.inflatedTotal += e.size;
+      if (this.inflatedTotal > LIMITS.maxInflatedTotal) throw refuse.tooLarge(`需要读取的内容解压后超过 ${LIMITS.maxInflatedTotal >> 20} MB`);
+      this.inflated.add(e);
+    }
     return entryData(this.zip, e);
   }
 

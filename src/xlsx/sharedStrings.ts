@@ -1,5 +1,9 @@
 import { isLocal, nextChild, readTag, readText, rootTag, skipElement, skipMarkup, type Tag } from './xmlScan';
+import { refuse } from './refusals';
 import { decodeXString } from './xmlText';
+
+/** Far above any real workbook; bounds the memory a hostile table can take. */
+export const MAX_SHARED_STRINGS = 1_000_000;
 
 /**
  * Plain text of a string item (`<si>` or `<is>`): all `<t>` runs, including rich-text runs `<r><t>`,
@@ -47,6 +51,7 @@ export function parseSharedStrings(xml: string): string[] {
   let pos = root.end;
   for (let t = nextChild(xml, pos); t; t = nextChild(xml, pos)) {
     if (isLocal(xml, t, 'si')) {
+      if (out.length === MAX_SHARED_STRINGS) throw refuse.tooLarge(`共享字符串超过 ${MAX_SHARED_STRINGS / 10_000} 万条`);
       const r = richText(xml, t);
       out.push(r.text);
       pos = r.end;

@@ -41,6 +41,17 @@ export interface SheetContent {
 
 const cellKey = (row: number, col: number): number => row * MAX_COLS + col;
 
+/** Grid slots (rows plus cells up to each row's last value) one workbook may fill: bounds memory for sparse sheets. */
+export const MAX_GRID_CELLS = 8_000_000;
+
+/** Shared by all sheets of one workbook. */
+export interface GridBudget {
+  left: number;
+  sheet: string;
+}
+
+export const newGridBudget = (): GridBudget => ({ left: MAX_GRID_CELLS, sheet: '' });
+
 export function hasFormulaAt(c: SheetContent, row: number, col: number): boolean {
   if (c.formulaCells.has(cellKey(row, col))) return true;
   for (const r of c.formulaRanges) if (row >= r.r1 && row <= r.r2 && col >= r.c1 && col <= r.c2) return true;
@@ -147,7 +158,7 @@ function slowText(b: Uint8Array, contentStart: number, elementEnd: number): stri
  * Reads a worksheet's values and formula cells in one linear pass over the bytes.
  * Grid rows and columns end at the last non-empty value.
  */
-export function readSheet(b: Uint8Array, sst: string[]): SheetContent {
+export function readSheet(b: Uint8Array, sst: string[], budget: GridBudget = newGridBudget()): SheetContent {
   const grid: Grid = [];
   const formulaCells = new Set<number>();
   const formulaRanges: CellRange[] = [];
@@ -350,7 +361,8 @@ export function readSheet(b: Uint8Array, sst: string[]): SheetContent {
       if (type === T_N) {
         if (hasV) {
           const num = vText !== undefined ? toNumber(vText) : parseNumberB(b, vs, ve);
-          if (!Number.isNaN(num)) value = num;
+          // "1e999" is no number Excel can hold: keep the text, the engine then says it cannot read it.
+          if (Number.isFinite(num)) value = num;
           else {
             const raw = vText ?? decodeText(utf8Text(b, vs, ve));
             value = raw.trim() === '' ? null : raw;
@@ -366,6 +378,10 @@ export function readSheet(b: Uint8Array, sst: string[]): SheetContent {
         else value = text === '' ? null : type === T_STR ? decodeXString(text) : text;
       }
       if (value !== null) {
+        const growth = Math.max(0, cellRow + 1 - grid.length) + Math.max(0, colIdx + 1 - (grid[cellRow]?.length ?? 0));
+        if ((budget.left -= growth) < 0) {
+          throw refuse.tooLarge(`工作表“${budget.sheet}”的已用区域过大，全部工作表合计超过 ${MAX_GRID_CELLS / 10_000} 万个单元格`);
+        }
         while (grid.length <= cellRow) grid.push([]);
         const arr = grid[cellRow];
         while (arr.length < colIdx) arr.push(null);

@@ -1,7 +1,7 @@
 import { refuse } from './refusals';
 import { REL_NS } from './relationships';
 import { appendEdit, applyEdits } from './xmlEdit';
-import { attrRaw, children, isLocal, prefixOf, readAttrs, rootTag, setAttr, type Tag } from './xmlScan';
+import { attrRaw, children, isLocal, prefixOf, readAttrs, readText, rootTag, setAttr, type Tag } from './xmlScan';
 import { decodeEntities, escapeAttr } from './xmlText';
 
 const STRICT_MAIN_NS = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
@@ -95,4 +95,26 @@ export function setFullCalcOnLoad(xml: string): string {
   const before = kids.find((t) => AFTER_CALC_PR.has(xml.slice(t.localStart, t.nameEnd)));
   if (before) return xml.slice(0, before.start) + element + xml.slice(before.start);
   return applyEdits(xml, [appendEdit(xml, root, element)]);
+}
+
+export interface DefinedName {
+  name: string;
+  /** Index into the workbook's <sheets> for a sheet-scoped name. */
+  localSheetId?: number;
+  formula: string;
+}
+
+/** The workbook's <definedNames>, as written (formula text decoded). */
+export function parseDefinedNames(xml: string): DefinedName[] {
+  const root = rootTag(xml);
+  const el = children(xml, root).find((t) => isLocal(xml, t, 'definedNames'));
+  if (!el) return [];
+  const out: DefinedName[] = [];
+  for (const t of children(xml, el)) {
+    if (!isLocal(xml, t, 'definedName') || t.selfClosing) continue;
+    const name = decodeEntities(attrRaw(xml, t, 'name') ?? '');
+    const local = attrRaw(xml, t, 'localSheetId');
+    out.push({ name, localSheetId: local === undefined ? undefined : Number(local), formula: readText(xml, t.end).text });
+  }
+  return out;
 }

@@ -1,12 +1,21 @@
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateSync, Inflate, inflateSync } from 'fflate';
 import { crc32 } from './crc32';
-import { refuse } from './refusals';
+import { refuse, XlsxRefusal } from './refusals';
 
 export const LIMITS = {
   maxEntries: 10_000,
+  /** Declared sizes, checked for every entry (most entries are only copied, never inflated). */
   maxEntrySize: 512 * 1024 * 1024,
   maxTotalSize: 1024 * 1024 * 1024,
+  /** What one open workbook may inflate into memory (see OpcPackage): keeps peak memory well under 1 GB. */
+  maxPartSize: 128 * 1024 * 1024,
+  maxInflatedTotal: 256 * 1024 * 1024,
 };
+
+/** Deflate cannot expand more than 1032:1; a larger declared size is a lie. */
+const MAX_DEFLATE_RATIO = 1032;
+/** Streams above this compressed size are inflated in chunks so that an over-long stream stops early. */
+const STREAM_CHUNK = 16 * 1024;
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -100,6 +109,7 @@ export function readZip(bytes: Uint8Array): ZipArchive {
     }
     if (method === 0 && compressedSize !== size) throw refuse.corrupt(`部件“${name}”大小不一致`);
     if (size > LIMITS.maxEntrySize) throw refuse.tooLarge(`部件“${name}”解压后超过 512 MB`);
+    if (method === 8 && size > compressedSize * MAX_DEFLATE_RATIO + 1024) throw refuse.corrupt(`部件“${name}”声明的大小与压缩数据不符`);
     total += size;
     if (total > LIMITS.maxTotalSize) throw refuse.tooLarge('解压后总大小超过 1 GB');
     const key = name.toLowerCase();
@@ -147,19 +157,43 @@ function sameBytes(b: Uint8Array, at: number, other: Uint8Array): boolean {
 /** Uncompressed bytes of an entry, CRC-checked. */
 export function entryData(zip: ZipArchive, e: ZipEntry): Uint8Array {
   const raw = zip.bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
-  let out: Uint8Array;
-  if (e.method === 0) {
-    out = raw;
-  } else {
-    try {
-      // A fixed-size output buffer caps memory even if the declared size lies.
-      out = inflateSync(raw, { out: new Uint8Array(e.size) });
-    } catch {
-      throw refuse.corrupt(`部件“${e.name}”无法解压`);
-    }
-  }
+  const out = e.method === 0 ? raw : inflateBounded(raw, e);
   if (out.length !== e.size || crc32(out) !== e.crc) throw refuse.corrupt(`部件“${e.name}”校验失败`);
   return out;
+}
+
+class Overflow extends Error {}
+
+/**
+ * Inflates into a buffer of the declared size and never trusts the stream to stop there: a stream that
+ * produces more is refused as soon as it does, so a small entry cannot expand 1000-fold in time or memory.
+ */
+function inflateBounded(raw: Uint8Array, e: ZipEntry): Uint8Array {
+  const tooLong = () => refuse.corrupt(`部件“${e.name}”解压后超过声明的大小`);
+  try {
+    if (raw.length <= STREAM_CHUNK) {
+      // Small streams: at most ~16 MB of work. One spare byte shows whether the stream ran past its size.
+      const out = inflateSync(raw, { out: new Uint8Array(e.size + 1) });
+      if (out.length > e.size) throw tooLong();
+      return out;
+    }
+    const out = new Uint8Array(e.size);
+    let at = 0;
+    const inflater = new Inflate((chunk) => {
+      if (at + chunk.length > out.length) throw new Overflow();
+      out.set(chunk, at);
+      at += chunk.length;
+    });
+    for (let i = 0; i < raw.length; i += STREAM_CHUNK) {
+      const end = Math.min(raw.length, i + STREAM_CHUNK);
+      inflater.push(raw.subarray(i, end), end === raw.length);
+    }
+    return out.subarray(0, at);
+  } catch (err) {
+    if (err instanceof Overflow) throw tooLong();
+    if (err instanceof XlsxRefusal) throw err;
+    throw refuse.corrupt(`部件“${e.name}”无法解压`);
+  }
 }
 
 export interface NewEntry {
