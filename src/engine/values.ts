@@ -16,6 +16,15 @@ function fail(reason: string): ReadNumber {
   return { ok: false, reason };
 }
 
+/** No indicator counts beyond this; larger values are typing slips and would overflow exact hundredths. */
+const LARGEST = 1e12;
+
+function inRange(r: ReadNumber): ReadNumber {
+  if (!r.ok) return r;
+  const big = rational.cmp(r.value, rational.int(LARGEST)) > 0 || rational.cmp(r.value, rational.int(-LARGEST)) < 0;
+  return big ? fail('数值过大（超过一万亿），请检查') : r;
+}
+
 function stripMeasure(s: string, extra: string): string {
   const words = extra ? [extra, ...MEASURE_WORDS] : MEASURE_WORDS;
   for (const w of words) if (w && s.length > w.length && s.endsWith(w)) return s.slice(0, -w.length);
@@ -28,6 +37,10 @@ function stripMeasure(s: string, extra: string): string {
  * that callers can refuse negatives with their own message.
  */
 export function readNumber(v: CellValue, measure = ''): ReadNumber {
+  return inRange(readAnyNumber(v, measure));
+}
+
+function readAnyNumber(v: CellValue, measure: string): ReadNumber {
   if (v === null) return fail('空白');
   if (typeof v === 'boolean') return fail('是/否不是数字');
   if (typeof v === 'number') {
