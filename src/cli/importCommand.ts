@@ -6,6 +6,7 @@ import { importFromGrids, importFromText, type ImportResult, type ReviewItem } f
 import { openXlsx, XlsxRefusal } from '../xlsx/index.ts';
 import { saveCopy, SaveError } from './output.ts';
 import { displayWidth, formatTable } from './table.ts';
+import { zlibCodec } from './zlibCodec.ts';
 
 /** 0: nothing to check; 1: written, but some rows or tables need a person's decision; 2: nothing written. */
 export const IMPORT_EXIT = { ok: 0, review: 1, failed: 2 } as const;
@@ -99,7 +100,7 @@ export function reviewJson(result: ImportResult, output: string | null) {
 async function readInput(input: string): Promise<ImportResult> {
   const bytes = new Uint8Array(await readFile(input));
   if (/\.xls[xm]$/i.test(input) || isZip(bytes)) {
-    return importFromGrids(openXlsx(bytes).readSheets());
+    return importFromGrids(openXlsx(bytes, { codec: zlibCodec }).readSheets());
   }
   return importFromText(decodeText(bytes));
 }

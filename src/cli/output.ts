@@ -1,6 +1,7 @@
 import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openXlsx } from '../xlsx/index.ts';
+import { zlibCodec } from './zlibCodec.ts';
 
 /** The file operations an in-place save uses; tests swap one for a failing one. */
 export interface SaveSteps {
@@ -15,7 +16,7 @@ export const realSteps: SaveSteps = {
   async verify(file, expected) {
     const back = new Uint8Array(await readFile(file));
     if (back.length !== expected.length || back.some((b, i) => b !== expected[i])) throw new Error('写入的文件与计分结果不一致');
-    openXlsx(back).readSheets();
+    openXlsx(back, { codec: zlibCodec }).readSheets();
   },
   backup: (from, to) => copyFile(from, to),
   replace: (temp, target) => rename(temp, target),

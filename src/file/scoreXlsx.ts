@@ -1,5 +1,5 @@
 import { scoreWorkbook, type ScoreResult, type SheetInput } from '../engine/index.ts';
-import { openXlsx, XlsxRefusal } from '../xlsx/index.ts';
+import { openXlsx, XlsxRefusal, type DeflateCodec } from '../xlsx/index.ts';
 
 export interface ScoredFile {
   result: ScoreResult;
@@ -20,9 +20,15 @@ export type ScoreProgress =
  * The xlsx host: grids out of the package, writes back into it. Runs the same in Node and the browser.
  * Throws XlsxRefusal before producing any bytes when the file cannot be scored safely.
  */
-export function scoreXlsx(bytes: Uint8Array, onProgress?: (p: ScoreProgress) => void): ScoredFile {
+export interface ScoreXlsxOptions {
+  onProgress?: (p: ScoreProgress) => void;
+  /** Node passes its native zlib; browsers use the default. */
+  codec?: DeflateCodec;
+}
+
+export function scoreXlsx(bytes: Uint8Array, { onProgress, codec }: ScoreXlsxOptions = {}): ScoredFile {
   onProgress?.({ phase: 'opening' });
-  const book = openXlsx(bytes);
+  const book = openXlsx(bytes, { codec });
   if (onProgress) {
     const names = book.sheetNames;
     // hasFormula parses (and caches) one sheet at a time, so the reading can be reported sheet by sheet.

@@ -8,6 +8,7 @@ import { hasFormulaAt, newGridBudget, readSheet, type SheetContent } from './she
 import { sniffFormat } from './sniff';
 import { parseWorkbook, type WorkbookSheet } from './workbookXml';
 import { readZip } from './zip';
+import type { DeflateCodec } from './codec.ts';
 
 export interface XlsxBook {
   /** Worksheets in workbook order (chartsheets and dialog sheets are skipped but kept in the file). */
@@ -52,9 +53,14 @@ function locateWorkbook(pkg: OpcPackage): string {
   return part;
 }
 
-export function openXlsx(bytes: Uint8Array): XlsxBook {
+export interface OpenOptions {
+  /** Native zlib in Node (see src/cli/zlibCodec.ts); fflate when absent, as in browsers. */
+  codec?: DeflateCodec;
+}
+
+export function openXlsx(bytes: Uint8Array, options: OpenOptions = {}): XlsxBook {
   sniffFormat(bytes);
-  const pkg = new OpcPackage(readZip(bytes));
+  const pkg = new OpcPackage(readZip(bytes, options.codec));
   const workbookPart = locateWorkbook(pkg);
   const allSheets = parseWorkbook(pkg.xml(workbookPart));
   // Two sheets of one name would send one unit's scores into the other's sheet.

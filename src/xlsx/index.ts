@@ -1,2 +1,3 @@
-export { openXlsx, type XlsxBook } from './book';
+export { openXlsx, type XlsxBook, type OpenOptions } from './book';
+export { fflateCodec, type DeflateCodec } from './codec';
 export { XlsxRefusal, type RefusalCode } from './refusals';

@@ -1,4 +1,4 @@
-import { deflateSync, Inflate, inflateSync } from 'fflate';
+import { fflateCodec, type DeflateCodec } from './codec.ts';
 import { crc32 } from './crc32';
 import { refuse, XlsxRefusal } from './refusals';
 
@@ -14,8 +14,6 @@ export const LIMITS = {
 
 /** Deflate cannot expand more than 1032:1; a larger declared size is a lie. */
 const MAX_DEFLATE_RATIO = 1032;
-/** Streams above this compressed size are inflated in chunks so that an over-long stream stops early. */
-const STREAM_CHUNK = 16 * 1024;
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -48,6 +46,7 @@ export interface ZipArchive {
   bytes: Uint8Array;
   entries: ZipEntry[];
   comment: Uint8Array;
+  codec: DeflateCodec;
 }
 
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
@@ -64,7 +63,7 @@ function findEocd(b: Uint8Array): number {
   return -1;
 }
 
-export function readZip(bytes: Uint8Array): ZipArchive {
+export function readZip(bytes: Uint8Array, codec: DeflateCodec = fflateCodec): ZipArchive {
   const eocd = findEocd(bytes);
   if (eocd < 0) throw refuse.corrupt('找不到 ZIP 目录，文件可能被截断');
   const disk = u16(bytes, eocd + 4);
@@ -146,7 +145,7 @@ export function readZip(bytes: Uint8Array): ZipArchive {
     });
     p = cdEnd;
   }
-  return { bytes, entries, comment: bytes.subarray(eocd + 22, eocd + 22 + commentLen) };
+  return { bytes, entries, comment: bytes.subarray(eocd + 22, eocd + 22 + commentLen), codec };
 }
 
 function sameBytes(b: Uint8Array, at: number, other: Uint8Array): boolean {
@@ -157,43 +156,25 @@ function sameBytes(b: Uint8Array, at: number, other: Uint8Array): boolean {
 /** Uncompressed bytes of an entry, CRC-checked. */
 export function entryData(zip: ZipArchive, e: ZipEntry): Uint8Array {
   const raw = zip.bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
-  const out = e.method === 0 ? raw : inflateBounded(raw, e);
+  const out = e.method === 0 ? raw : inflateBounded(zip, raw, e);
   if (out.length !== e.size || crc32(out) !== e.crc) throw refuse.corrupt(`部件“${e.name}”校验失败`);
   return out;
 }
 
-class Overflow extends Error {}
-
 /**
- * Inflates into a buffer of the declared size and never trusts the stream to stop there: a stream that
+ * Inflates into at most the declared size and never trusts the stream to stop there: a stream that
  * produces more is refused as soon as it does, so a small entry cannot expand 1000-fold in time or memory.
  */
-function inflateBounded(raw: Uint8Array, e: ZipEntry): Uint8Array {
-  const tooLong = () => refuse.corrupt(`部件“${e.name}”解压后超过声明的大小`);
+function inflateBounded(zip: ZipArchive, raw: Uint8Array, e: ZipEntry): Uint8Array {
+  let out: Uint8Array | null;
   try {
-    if (raw.length <= STREAM_CHUNK) {
-      // Small streams: at most ~16 MB of work. One spare byte shows whether the stream ran past its size.
-      const out = inflateSync(raw, { out: new Uint8Array(e.size + 1) });
-      if (out.length > e.size) throw tooLong();
-      return out;
-    }
-    const out = new Uint8Array(e.size);
-    let at = 0;
-    const inflater = new Inflate((chunk) => {
-      if (at + chunk.length > out.length) throw new Overflow();
-      out.set(chunk, at);
-      at += chunk.length;
-    });
-    for (let i = 0; i < raw.length; i += STREAM_CHUNK) {
-      const end = Math.min(raw.length, i + STREAM_CHUNK);
-      inflater.push(raw.subarray(i, end), end === raw.length);
-    }
-    return out.subarray(0, at);
+    out = zip.codec.inflate(raw, e.size);
   } catch (err) {
-    if (err instanceof Overflow) throw tooLong();
     if (err instanceof XlsxRefusal) throw err;
     throw refuse.corrupt(`部件“${e.name}”无法解压`);
   }
+  if (!out) throw refuse.corrupt(`部件“${e.name}”解压后超过声明的大小`);
+  return out;
 }
 
 export interface NewEntry {
@@ -258,7 +239,7 @@ export function writeZip(zip: ZipArchive, replaced: Map<ZipEntry, Uint8Array>, a
       out.push(src.subarray(e.localOffset, e.localEnd));
       continue;
     }
-    const comp = deflateSync(data);
+    const comp = zip.codec.deflate(data);
     const info = { crc: crc32(data), compressedSize: comp.length, size: data.length };
     fresh.set(e, info);
     const nameBytes = src.subarray(e.cdStart + 46, e.cdStart + 46 + u16(src, e.cdStart + 28));
@@ -271,7 +252,7 @@ export function writeZip(zip: ZipArchive, replaced: Map<ZipEntry, Uint8Array>, a
   for (const a of added) {
     const nameBytes = encoder.encode(a.name);
     const flags = /^[\x20-\x7e]*$/.test(a.name) ? 0 : FLAG_UTF8;
-    const comp = deflateSync(a.data);
+    const comp = zip.codec.deflate(a.data);
     const info = { crc: crc32(a.data), compressedSize: comp.length, size: a.data.length };
     const offset = out.length;
     out.push(localHeader(nameBytes, flags, template?.dosTime ?? 0, template?.dosDate ?? 0x21, info));

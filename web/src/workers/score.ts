@@ -28,7 +28,7 @@ function summarise(result: ReturnType<typeof scoreXlsx>['result'], sheets: Sheet
 scope.onmessage = (e) => {
   const bytes = new Uint8Array(e.data.bytes);
   try {
-    const { result, output, sheets } = scoreXlsx(bytes, (progress: ScoreProgress) => post({ type: 'progress', progress }));
+    const { result, output, sheets } = scoreXlsx(bytes, { onProgress: (progress: ScoreProgress) => post({ type: 'progress', progress }) });
     // A fresh, exactly sized buffer, so it can be transferred as is.
     const buffer = output ? output.slice().buffer : null;
     post({ type: 'done', summary: summarise(result, sheets, output !== null), output: buffer }, buffer ? [buffer] : []);
