@@ -14,5 +14,7 @@ export const zlibCodec: DeflateCodec = {
       throw e;
     }
   },
-  deflate: (data) => view(zlib.deflateRawSync(data)),
+  // Level 1 deflates worksheet XML about 2.5× faster than the default for parts about 15% larger;
+  // only the parts we patch are recompressed, and Excel recompresses everything on its next save anyway.
+  deflate: (data) => view(zlib.deflateRawSync(data, { level: 1 })),
 };
