@@ -2,16 +2,10 @@ import { createElement as h } from 'react';
 import {
   Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses,
 } from '@fluentui/react-components';
+import type { UnitResult } from '../engine/index.ts';
 import { formatScore, type UiStrings } from './strings.ts';
 
-export interface UnitRow {
-  unit: string;
-  total: number;
-  rank: number;
-  status: string;
-  errors: number;
-  missing: number;
-}
+export type UnitRow = Pick<UnitResult, 'unit' | 'total' | 'rank' | 'status' | 'errors' | 'missing'>;
 
 const useStyles = makeStyles({
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },

@@ -1,23 +1,12 @@
 import { createElement as h } from 'react';
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReviewItem } from '../import/review.ts';
 import type { UiStrings } from './strings.ts';
 
-/** One imported row as the review shows it (src/import's ReviewItem has this shape). */
-export interface ReviewRow {
-  unit: string;
-  item: string;
-  label: string;
-  /** ≥19名, 是, or '' */
-  targetText: string;
-  rule: string;
-  weight: number;
-  rate: string | null;
-  confidence: number;
-  flagged: boolean;
-  notes: string[];
-  /** the shared table (保障指标) a row comes from, or null */
-  sharedTable: string | null;
-}
+/** One imported row as the review shows it. */
+export type ReviewRow = Pick<
+  ReviewItem, 'unit' | 'item' | 'label' | 'targetText' | 'rule' | 'weight' | 'rate' | 'confidence' | 'flagged' | 'notes' | 'sharedTable'
+>;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: '8px' },
