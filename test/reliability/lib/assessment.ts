@@ -44,14 +44,4 @@ export const REGISTER_ROWS: Value[][] = [
   ['旺苍县', null, '严重', '2014-07-20', '示例案件三', null],
 ];
 
-/** A1 address of a 0-based cell. */
-export function a1(row: number, col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = (n - 1 - r) / 26;
-  }
-  return `${s}${row + 1}`;
-}
+export { a1 } from '../../../src/engine/address.ts';
