@@ -57,7 +57,14 @@ export function parseDecimal(text: string): Rational | null {
 export function fromNumber(x: number): Rational {
   if (Number.isSafeInteger(x)) return { big: false, n: x, d: 1 };
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
-  return parseDecimal(String(x))!;
+  const text = String(x);
+  const dot = text.indexOf('.');
+  // Most cells hold short decimals such as 1.5 or 0.85: read them without bigint.
+  if (dot > 0 && text.length <= 16 && text.indexOf('e') < 0) {
+    const frac = text.length - dot - 1;
+    return small(Number(text.slice(0, dot) + text.slice(dot + 1)), 10 ** frac);
+  }
+  return parseDecimal(text)!;
 }
 
 export const rational = {

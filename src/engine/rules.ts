@@ -70,7 +70,7 @@ function readWeight(row: IndicatorRow, deduction: boolean, ctx: RuleContext): Ra
 }
 
 function isPercentRow(row: IndicatorRow): boolean {
-  return row.measure.normalize('NFKC').includes('%');
+  return row.measure !== '' && (row.measure.includes('%') || row.measure.normalize('NFKC').includes('%'));
 }
 
 function readActualNumber(row: IndicatorRow, percentRow: boolean): Rational | RowOutcome {
@@ -85,9 +85,9 @@ function numericTarget(row: IndicatorRow) {
   const t = readTarget(row.target, row.measure);
   if (!t.ok) return err('target', t.reason);
   if (t.target.kind !== 'number') return err('target', `目标值“${cellText(row.target)}”应为数字`);
-  const percentRow = isPercentRow(row) || t.target.percent;
-  const value = onPercentScale(t.target, percentRow);
-  return { ...t.target, value, percentRow };
+  const { comparator, percent } = t.target;
+  const percentRow = isPercentRow(row) || percent;
+  return { value: onPercentScale(t.target, percentRow), comparator, percentRow };
 }
 
 const isOutcome = (x: unknown): x is RowOutcome => typeof x === 'object' && x !== null && 'kind' in x && !('comparator' in x);

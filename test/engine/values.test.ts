@@ -60,3 +60,18 @@ describe('exact decimals', () => {
     expect(['万', '半', '三个', ''].map(parseChineseInteger)).toEqual([null, null, null, null]);
   });
 });
+
+describe('fromNumber', () => {
+  it('reads every finite number exactly as the decimal it prints as', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), (x) => {
+        expect(rational.cmp(fromNumber(x), parseDecimal(String(x))!)).toBe(0);
+      }),
+      { seed: 2014, numRuns: 5000 },
+    );
+    expect(formatRational(fromNumber(-0.5))).toBe('-0.5');
+    expect(formatRational(fromNumber(0.85))).toBe('0.85');
+    expect(toHundredths(fromNumber(1.005))).toBe(101);
+  });
+});
