@@ -1,18 +1,6 @@
-import { malformed, skipElementB, skipMarkupB, type BTag } from './byteXml';
-import { MAX_COLS as COLS_LIMIT } from './cellRef';
+import { BANG, COLON, DQ, EQ, GT, LT, malformed, QUESTION, skipElementB, skipMarkupB, SLASH, SQ, type BTag } from './byteXml';
+import { MAX_COLS } from './cellRef';
 import { refuse } from './refusals';
-
-// Local copies: imported bindings are slow in hot loops under some module loaders (vite-node).
-const BANG = 33;
-const COLON = 58;
-const DQ = 34;
-const EQ = 61;
-const GT = 62;
-const LT = 60;
-const QUESTION = 63;
-const SLASH = 47;
-const SQ = 39;
-const MAX_COLS = COLS_LIMIT;
 
 export interface CellSpan {
   start: number;

@@ -3,6 +3,15 @@ import {
   ascii,
   attrB,
   attrRangeB,
+  BANG,
+  COLON,
+  DQ,
+  EQ,
+  GT,
+  LT,
+  QUESTION,
+  SLASH,
+  SQ,
   isLocalB,
   malformed,
   readTagB,
@@ -12,24 +21,12 @@ import {
   utf8Text,
   type BTag,
 } from './byteXml';
-import { MAX_COLS as COLS_LIMIT, MAX_ROWS as ROWS_LIMIT, parseRange, type CellRange } from './cellRef';
+import { MAX_COLS, MAX_ROWS, parseRange, type CellRange } from './cellRef';
 import { refuse } from './refusals';
 import { richText } from './sharedStrings';
 import { readTag, readText } from './xmlScan';
 import { decodeText, decodeXString } from './xmlText';
 
-// Local copies: imported bindings are slow in hot loops under some module loaders (vite-node).
-const BANG = 33;
-const COLON = 58;
-const DQ = 34;
-const EQ = 61;
-const GT = 62;
-const LT = 60;
-const QUESTION = 63;
-const SLASH = 47;
-const SQ = 39;
-const MAX_COLS = COLS_LIMIT;
-const MAX_ROWS = ROWS_LIMIT;
 
 export interface SheetContent {
   grid: Grid;
