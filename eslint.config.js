@@ -24,6 +24,29 @@ export default tseslint.config(
     },
   },
   {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  {
+    // XML 1.0 forbids these control characters; the xlsx host strips or escapes them on purpose.
+    files: ['src/xlsx/**/*.ts'],
+    rules: { 'no-control-regex': 'off' },
+  },
+  {
+    // The engine's index is its only way in: hosts must not reach past it into the engine's modules.
+    files: ['src/**/*.ts', 'addin/**/*.ts', 'web/**/*.ts'],
+    ignores: ['src/engine/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '(^|/)engine/(?!index(\\.ts)?$)[^/]+$',
+          message: 'Import the engine through src/engine/index.ts only.',
+        }],
+      }],
+    },
+  },
+  {
     // The page's CSP allows no eval of any kind.
     files: ['web/**/*.ts'],
     rules: { 'no-eval': 'error', 'no-implied-eval': 'error', 'no-new-func': 'error' },

@@ -1,4 +1,4 @@
-import { a1, columnName } from '../../src/engine/address.ts';
+import { a1, columnName } from '../../src/engine/index.ts';
 
 export { a1, columnName };
 

@@ -1,5 +1,5 @@
-import { foldText } from '../../src/engine/text.ts';
-import { isSummarySheet } from '../../src/engine/headers.ts';
+import { foldText } from '../../src/engine/index.ts';
+import { isSummarySheet } from '../../src/engine/index.ts';
 import { importFromGrids, isRawIndicatorTable, type ImportResult } from '../../src/import/index.ts';
 import { CASE_HEADERS, CASE_LEVELS, CASE_ROWS, CASE_SHEET, COL, FIRST_DATA_ROW, INDICATOR_COLUMNS, SUMMARY_SHEET } from '../../src/templates/layout.ts';
 import { actualOwner, caseRegisterPlan, indicatorSheetPlan, summaryPlan, type SheetPlan } from '../../src/templates/sheetValues.ts';

@@ -1,5 +1,5 @@
 import { scoreWorkbook, type ScoreResult, type SheetInput } from '../../src/engine/index.ts';
-import { isSummarySheet } from '../../src/engine/headers.ts';
+import { isSummarySheet } from '../../src/engine/index.ts';
 import { a1, blockAddress } from './address.ts';
 import { formulaAreas, formulaGrid, noFormulas, type FormulaCells } from './formulaCells.ts';
 import { usedRangeToGrid, type OfficeCell } from './grid.ts';

@@ -5,11 +5,11 @@ export const issueLine = (i: Issue): string => `${i.sheet}${i.cell ? '!' + i.cel
 
 /** The ranking table and every issue, as the assessor reads them in a terminal. */
 export function textReport(result: ScoreResult): string {
-  const ranked = [...result.units].sort((a, b) => a.rank - b.rank);
+  const ranked = [...result.units].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   const out = [
     formatTable(
       ['排名', '单位', '总分', '状态'],
-      ranked.map((u) => [String(u.rank), u.unit, u.total.toFixed(2), u.status]),
+      ranked.map((u) => [u.rank === null ? '—' : String(u.rank), u.unit, u.total === null ? '—' : u.total.toFixed(2), u.status]),
       [true, false, true, false],
     ),
   ];

@@ -1,7 +1,9 @@
+import type { HeaderMatch } from './headers.ts';
+import { makeIssue } from './messages.ts';
 import { a1 } from './address.ts';
-import type { AssessmentColumn, HeaderMatch } from './headers.ts';
 import { cellText, foldText, isBlank } from './text.ts';
-import type { CellValue, Grid, Issue } from './types.ts';
+import type { CellFormat, CellValue, FormatGrid, Grid, Issue } from './types.ts';
+import type { AssessmentColumn } from './vocabulary.ts';
 
 /** One row of a 考核表 that carries a rule word. */
 export interface IndicatorRow {
@@ -13,6 +15,12 @@ export interface IndicatorRow {
   weight: CellValue;
   rate: CellValue;
   actual: CellValue;
+  /** Percent and date formats of the 目标值 and 实际完成 cells, where the host tells them. */
+  targetFormat: CellFormat | null;
+  actualFormat: CellFormat | null;
+  evidence: CellValue;
+  /** The assessor's 考核意见, quoted at the end of the row's 说明. */
+  remark: string;
 }
 
 /** A 项目: the block of rows that shares one 分值. */
@@ -23,6 +31,10 @@ export interface ItemBlock {
   /** The cell the 分值 was read from (the block's first row when it is missing). */
   pointsRow: number;
   points: CellValue;
+  /** The unit's 自评分 for the 项目, from the block's first row. */
+  selfScore: CellValue;
+  /** Rows of the block other than the first that hold a 自评分 (they are not counted). */
+  straySelfScoreRows: number[];
   rows: IndicatorRow[];
 }
 
@@ -34,7 +46,7 @@ export interface AssessmentLayout {
 
 export const UNCATEGORISED = '未分类';
 
-const TEXT_COLUMNS: AssessmentColumn[] = ['content', 'target', 'measure', 'weight', 'rate', 'actual'];
+const TEXT_COLUMNS: AssessmentColumn[] = ['content', 'target', 'measure', 'weight', 'rate', 'actual', 'selfScore', 'evidence', 'remark'];
 
 /** "职能指标（70分）" → "职能指标": a group total written into the 类别 cell is not part of its name. */
 export function categoryName(text: string): string {
@@ -52,13 +64,19 @@ interface OpenBlock extends ItemBlock {
  * value only in the top-left cell). A group with no 项目 names of its own is one 项目, or one per row that
  * carries its own 分值 (重点工作 in the seed).
  */
-export function readAssessmentLayout(sheet: string, grid: Grid, header: HeaderMatch<AssessmentColumn>): AssessmentLayout {
+export function readAssessmentLayout(
+  sheet: string, grid: Grid, header: HeaderMatch<AssessmentColumn>, formats?: FormatGrid,
+): AssessmentLayout {
   const col = header.columns;
   const at = (row: CellValue[] | undefined, k: AssessmentColumn): CellValue => {
     const c = col[k];
     if (c === undefined || !row) return null;
     const v = row[c];
     return v === undefined ? null : v;
+  };
+  const formatAt = (r: number, k: AssessmentColumn): CellFormat | null => {
+    const c = col[k];
+    return c === undefined ? null : formats?.[r]?.[c] ?? null;
   };
   const warnings: Issue[] = [];
   const blocks: OpenBlock[] = [];
@@ -73,6 +91,8 @@ export function readAssessmentLayout(sheet: string, grid: Grid, header: HeaderMa
       firstRow: row,
       pointsRow: row,
       points,
+      selfScore: at(grid[row], 'selfScore'),
+      straySelfScoreRows: [],
       rows: [],
     };
     blocks.push(b);
@@ -113,14 +133,12 @@ export function readAssessmentLayout(sheet: string, grid: Grid, header: HeaderMa
         current.pointsRow = r;
       } else if (foldText(cellText(points)) !== foldText(cellText(current.points))) {
         const c = col.points!;
-        warnings.push({
-          sheet,
-          cell: a1(r, c),
-          severity: 'warning',
-          message: `分值“${cellText(points)}”与本项目首行的分值“${cellText(current.points)}”不一致，按首行计`,
-        });
+        warnings.push(makeIssue(sheet, a1(r, c), 'warning', 'points-conflict', {
+          value: cellText(points), first: cellText(current.points),
+        }));
       }
     }
+    if (r !== current.firstRow && !isBlank(at(row, 'selfScore'))) current.straySelfScoreRows.push(r);
     if (isBlank(rule)) continue; // heading: text without a rule word is not scored
     current.rows.push({
       row: r,
@@ -131,6 +149,10 @@ export function readAssessmentLayout(sheet: string, grid: Grid, header: HeaderMa
       weight: at(row, 'weight'),
       rate: at(row, 'rate'),
       actual: at(row, 'actual'),
+      targetFormat: formatAt(r, 'target'),
+      actualFormat: formatAt(r, 'actual'),
+      evidence: at(row, 'evidence'),
+      remark: cellText(at(row, 'remark')).trim(),
     });
   }
 

@@ -1,8 +1,9 @@
 import { a1 } from './address.ts';
-import type { HeaderMatch, RegisterColumn } from './headers.ts';
-import type { CaseLevel } from './rules.ts';
+import type { HeaderMatch } from './headers.ts';
+import { makeIssue } from './messages.ts';
 import { cellText, foldText, isBlank } from './text.ts';
 import type { CellValue, Grid, Issue } from './types.ts';
+import { CASE_LEVELS, type CaseLevel, type RegisterColumn } from './vocabulary.ts';
 
 export interface Case {
   row: number;
@@ -13,48 +14,70 @@ export interface Case {
   level: CaseLevel;
 }
 
+/** An issue of the register, with the unit it counts against when it names one (or nearly names one). */
+export interface RegisterIssue {
+  issue: Issue;
+  unit: string | null;
+}
+
 export interface CaseRegister {
   sheet: string;
   header: HeaderMatch<RegisterColumn>;
   cases: Case[];
   /** Rows that are cases but could not be read; they deduct nothing and carry an error. */
   badRows: number[];
-  issues: Issue[];
+  issues: RegisterIssue[];
 }
 
-const LEVELS: Record<string, CaseLevel> = {
-  严重: 'serious', 严重案件: 'serious', serious: 'serious',
-  特别重大: 'major', 特别重大案件: 'major', 特重大: 'major', major: 'major',
-};
+const LEVELS = new Map<string, CaseLevel>();
+for (const [level, words] of Object.entries(CASE_LEVELS) as [CaseLevel, readonly string[]][]) {
+  for (const w of words) LEVELS.set(foldText(w), level);
+}
+
+/** 苍溪 for 苍溪县: the one 考核表 whose name contains the register's spelling, if exactly one does. */
+function nearUnit(folded: string, units: { folded: string; name: string }[]): string | null {
+  if (folded === '') return null;
+  const hits = units.filter((u) => u.folded.includes(folded));
+  return hits.length === 1 ? hits[0].name : null;
+}
 
 export function readCaseRegister(sheet: string, grid: Grid, header: HeaderMatch<RegisterColumn>, units: string[]): CaseRegister {
-  const byFolded = new Map(units.map((u) => [foldText(u), u]));
+  const folded = units.map((name) => ({ folded: foldText(name), name }));
+  const byFolded = new Map(folded.map((u) => [u.folded, u.name]));
   const col = header.columns;
   const at = (row: CellValue[], k: RegisterColumn): CellValue => (col[k] === undefined ? null : row[col[k]!] ?? null);
   const cases: Case[] = [];
   const badRows: number[] = [];
-  const issues: Issue[] = [];
+  const issues: RegisterIssue[] = [];
   for (let r = header.row + 1; r < grid.length; r++) {
     const row = grid[r];
     if (!row) continue;
     const unitCell = at(row, 'unit');
     const levelCell = at(row, 'level');
     if (isBlank(unitCell) && isBlank(levelCell)) continue;
-    const unit = byFolded.get(foldText(cellText(unitCell)));
-    const level = LEVELS[foldText(cellText(levelCell))];
+    const key = foldText(cellText(unitCell));
+    const unit = byFolded.get(key);
+    const level = LEVELS.get(foldText(cellText(levelCell)));
+    // A level error of a known unit, or of one the register nearly names, counts against that unit.
+    let owner: string | null = unit ?? null;
     if (!unit) {
-      issues.push({
-        sheet, cell: a1(r, col.unit!), severity: 'error',
-        message: isBlank(unitCell)
-          ? '案件缺少单位'
-          : `案件的单位“${cellText(unitCell)}”不是任何考核表的名称（考核表有：${units.join('、')}）`,
-      });
+      const cell = a1(r, col.unit!);
+      const value = cellText(unitCell).trim();
+      const proposal = nearUnit(key, folded);
+      owner = proposal;
+      const issue = isBlank(unitCell)
+        ? makeIssue(sheet, cell, 'error', 'case-unit-missing')
+        : proposal
+          ? makeIssue(sheet, cell, 'error', 'case-unit-near', { value, proposal })
+          : makeIssue(sheet, cell, 'error', 'case-unit-unknown', { value, units: units.join('、') });
+      issues.push({ issue, unit: proposal });
     }
     if (!level) {
-      issues.push({
-        sheet, cell: a1(r, col.level!), severity: 'error',
-        message: isBlank(levelCell) ? '案件缺少等级（严重或特别重大）' : `案件等级“${cellText(levelCell)}”无法识别，应为“严重”或“特别重大”`,
-      });
+      const cell = a1(r, col.level!);
+      const issue = isBlank(levelCell)
+        ? makeIssue(sheet, cell, 'error', 'case-level-missing')
+        : makeIssue(sheet, cell, 'error', 'case-level-unknown', { value: cellText(levelCell).trim() });
+      issues.push({ issue, unit: owner });
     }
     if (!unit || !level) {
       badRows.push(r);

@@ -1,5 +1,3 @@
-import { formatHundredths } from './decimal.ts';
-
 /** What the rows of one 项目 add up to, in hundredths. */
 export interface ItemTally {
   positive: number;
@@ -14,11 +12,6 @@ export interface ItemTally {
 export function itemScore(points: number, t: ItemTally): number {
   const raw = t.hasPositiveRow ? t.positive - t.deductions : points - t.deductions;
   return Math.min(points, Math.max(0, raw));
-}
-
-export function weightMismatchMessage(item: string, weights: number, points: number): string {
-  const diff = formatHundredths(Math.abs(points - weights));
-  return `项目“${item}”各计分行细项分值合计${formatHundredths(weights)}分，与分值${formatHundredths(points)}分相差${diff}分；项目得分仍以${formatHundredths(points)}分封顶`;
 }
 
 /** Competition ranking, as Excel's and WPS's RANK do: equal totals share a rank and the next rank skips (1, 2, 2, 4). */

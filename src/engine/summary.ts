@@ -5,9 +5,18 @@ export interface SummaryUnit {
   unit: string;
   items: Map<string, number>; // item key → hundredths
   categories: Map<string, number>;
-  total: number;
-  rank: number;
+  /** Hundredths; null for a unit that cannot be scored. */
+  total: number | null;
+  rank: number | null;
+  grade: string | null;
+  selfTotal: number | null;
+  cut: number | null;
   status: string;
+}
+
+export interface SummaryOptions {
+  grades: boolean;
+  selfScores: boolean;
 }
 
 export interface SummaryColumn {
@@ -30,9 +39,9 @@ export function summaryItemColumns(seen: { category: string; item: string }[]): 
 }
 
 /**
- * The 汇总 table from A1: 单位 | 项目… | 类别小计… | 总分 | 排名 | 状态, one row per unit.
- * Cells of an earlier table that the new one no longer covers are cleared; anything outside
- * the earlier table's block (a note of the user's beside it) is left alone.
+ * The 汇总 table from A1: 单位 | 项目… | 类别小计… | 总分 | 排名 | 等次 | 自评总分 | 核减 | 状态, one row per unit
+ * (等次 where the workbook has a 等次标准, 自评总分 and 核减 where any unit typed a 自评分). The scorer owns the
+ * sheet whole: every other value in it, of an earlier run or an earlier layout, is cleared.
  */
 export function summaryWrites(
   sheet: string,
@@ -40,37 +49,46 @@ export function summaryWrites(
   items: SummaryColumn[],
   categories: string[],
   units: SummaryUnit[],
+  options: SummaryOptions,
 ): CellWrite[] {
-  const header = ['单位', ...items.map((c) => c.label), ...categories.map((c) => `${c}小计`), '总分', '排名', '状态'];
-  const writes: CellWrite[] = header.map((value, col) => ({ sheet, row: 0, col, value }));
-  units.forEach((u, i) => {
-    const row = i + 1;
-    const cells: (number | string | null)[] = [
+  const header = [
+    '单位', ...items.map((c) => c.label), ...categories.map((c) => `${c}小计`), '总分', '排名',
+    ...(options.grades ? ['等次'] : []), ...(options.selfScores ? ['自评总分', '核减'] : []), '状态',
+  ];
+  const rows: (number | string | null)[][] = [header];
+  const score = (h: number | null | undefined) => (h === null || h === undefined ? null : h / 100);
+  for (const u of units) {
+    rows.push([
       u.unit,
-      ...items.map((c) => (u.items.has(c.key) ? u.items.get(c.key)! / 100 : null)),
-      ...categories.map((c) => (u.categories.has(c) ? u.categories.get(c)! / 100 : null)),
-      u.total / 100,
-    ];
-    cells.forEach((value, col) => {
-      const w: CellWrite = { sheet, row, col, value };
-      if (col > 0 && value !== null) w.numberFormat = '0.00';
-      writes.push(w);
-    });
-    writes.push({ sheet, row, col: cells.length, value: u.rank });
-    writes.push({ sheet, row, col: cells.length + 1, value: u.status });
-  });
+      ...items.map((c) => score(u.items.get(c.key))),
+      ...categories.map((c) => score(u.categories.get(c))),
+      score(u.total),
+      u.rank,
+      ...(options.grades ? [u.grade] : []),
+      ...(options.selfScores ? [score(u.selfTotal), score(u.cut)] : []),
+      u.status,
+    ]);
+  }
+  const scoreColumns = new Set<number>();
+  for (let c = 1; c < header.length; c++) if (header[c] !== '排名' && header[c] !== '等次' && header[c] !== '状态') scoreColumns.add(c);
 
-  if (existing && existing.length > 0) {
-    let width = 0;
-    const top = existing[0] ?? [];
-    while (width < top.length && !isBlank(top[width])) width++;
-    let height = 1;
-    while (height < existing.length && !isBlank(existing[height]?.[0])) height++;
-    for (let r = 0; r < height; r++) {
-      for (let c = 0; c < width; c++) {
-        const covered = r <= units.length && c < header.length;
-        if (!covered && !isBlank(existing[r]?.[c])) writes.push({ sheet, row: r, col: c, value: null });
-      }
+  const writes: CellWrite[] = [];
+  const blank = (r: number, c: number) => isBlank(existing?.[r]?.[c]);
+  rows.forEach((cells, r) => cells.forEach((value, col) => {
+    if (value === null) {
+      if (!blank(r, col)) writes.push({ sheet, row: r, col, value: null });
+      return;
+    }
+    const w: CellWrite = { sheet, row: r, col, value };
+    if (r > 0 && typeof value === 'number' && scoreColumns.has(col)) w.numberFormat = '0.00';
+    writes.push(w);
+  }));
+  for (let r = 0; r < (existing?.length ?? 0); r++) {
+    const line = existing![r];
+    if (!line) continue;
+    for (let c = 0; c < line.length; c++) {
+      const covered = r < rows.length && c < header.length;
+      if (!covered && !isBlank(line[c])) writes.push({ sheet, row: r, col: c, value: null });
     }
   }
   return writes;

@@ -1,6 +1,12 @@
 import { fromNumber, parseDecimal, rational, type Rational } from './decimal.ts';
 import { parseChineseInteger } from './numerals.ts';
+import type { Reason } from './messages.ts';
 import type { CellValue } from './types.ts';
+import {
+  COMPARATOR_WORDS, NO_WORDS, PREFIX_COMPARATORS, SUFFIX_COMPARATORS, YES_WORDS, foldText, type Comparator,
+} from './vocabulary.ts';
+
+export { COMPARATOR_WORDS, type Comparator };
 
 /** Measure words a unit may type after a number: 19名, 3次, 40人. */
 export const MEASURE_WORDS = [
@@ -10,9 +16,9 @@ export const MEASURE_WORDS = [
 
 export type ReadNumber =
   | { ok: true; value: Rational; percent: boolean }
-  | { ok: false; reason: string };
+  | { ok: false; reason: Reason };
 
-function fail(reason: string): ReadNumber {
+function fail(reason: Reason): ReadNumber {
   return { ok: false, reason };
 }
 
@@ -22,7 +28,7 @@ const LARGEST = 1e12;
 function inRange(r: ReadNumber): ReadNumber {
   if (!r.ok) return r;
   const big = rational.cmp(r.value, rational.int(LARGEST)) > 0 || rational.cmp(r.value, rational.int(-LARGEST)) < 0;
-  return big ? fail('数值过大（超过一万亿），请检查') : r;
+  return big ? fail('too-large') : r;
 }
 
 function stripMeasure(s: string, extra: string): string {
@@ -41,14 +47,14 @@ export function readNumber(v: CellValue, measure = ''): ReadNumber {
 }
 
 function readAnyNumber(v: CellValue, measure: string): ReadNumber {
-  if (v === null) return fail('空白');
-  if (typeof v === 'boolean') return fail('是/否不是数字');
+  if (v === null) return fail('blank');
+  if (typeof v === 'boolean') return fail('boolean');
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return fail('不是有效数字');
+    if (!Number.isFinite(v)) return fail('not-finite');
     return { ok: true, value: fromNumber(v), percent: false };
   }
   let s = v.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
-  if (s === '') return fail('空白');
+  if (s === '') return fail('blank');
   let percent = false;
   if (s.endsWith('%')) {
     percent = true;
@@ -67,7 +73,7 @@ function readAnyNumber(v: CellValue, measure: string): ReadNumber {
   const body = neg ? s.slice(1) : s;
   const cn = parseChineseInteger(body);
   if (cn !== null) return { ok: true, value: rational.int(neg ? -cn : cn), percent };
-  return fail('无法识别为数字');
+  return fail('not-number');
 }
 
 /** Puts a number read from a cell on the percent scale when the row is a percentage: 0.9 and 90 both mean 90%. */
@@ -79,43 +85,41 @@ export function onPercentScale(r: { value: Rational; percent: boolean }, percent
   return r.value;
 }
 
-const YES = new Set(['是', '完成', '已完成', '√', '✓', '✔', 'y', 'yes', 'true', '达标', '已达标']);
-const NO = new Set(['否', '未完成', '没完成', '×', '✗', '✘', 'x', 'n', 'no', 'false', '未达标']);
+const YES = new Set(YES_WORDS);
+const NO = new Set(NO_WORDS);
 
 /** 是/否 and its spellings; null when the text is neither. */
 export function readYesNo(v: CellValue): boolean | null {
   if (typeof v === 'boolean') return v;
   if (typeof v !== 'string') return null;
-  const s = v.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '').toLowerCase();
+  const s = foldText(v);
   if (YES.has(s)) return true;
   if (NO.has(s)) return false;
   return null;
 }
-
-export type Comparator = '>=' | '<=' | '<' | '>';
 
 export type Target =
   | { kind: 'number'; value: Rational; comparator: Comparator; percent: boolean; explicit: boolean }
   | { kind: 'yes' }
   | { kind: 'no' };
 
-const PREFIX_COMPARATORS: [string, Comparator][] = [
-  ['>=', '>='], ['≥', '>='], ['不少于', '>='], ['不低于', '>='], ['达到', '>='], ['至少', '>='], ['不小于', '>='],
-  ['<=', '<='], ['≤', '<='], ['不超过', '<='], ['不高于', '<='], ['不多于', '<='], ['不大于', '<='],
-  ['<', '<'], ['低于', '<'], ['少于', '<'], ['小于', '<'],
-  ['>', '>'], ['超过', '>'], ['高于', '>'], ['多于', '>'], ['大于', '>'],
-];
-const SUFFIX_COMPARATORS: [string, Comparator][] = [
-  ['以上', '>='], ['及以上', '>='], ['以内', '<='], ['以下', '<='], ['及以下', '<='],
-];
+export type ReadTarget =
+  | { ok: true; target: Target }
+  | { ok: false; code: 'target-missing' | 'target-contradictory' | 'target-unreadable'; reason?: Reason };
 
-export type ReadTarget = { ok: true; target: Target } | { ok: false; reason: string };
-
-/** Reads a 目标值: 19, "≥19", "不少于19名", "3000人以上", "不超过5%", "是". */
-export function readTarget(v: CellValue, measure: string): ReadTarget {
+/**
+ * Reads a 目标值: 19, "≥19", "不少于19名", "3000人以上", "不超过5%", "是". A number in a cell formatted as a
+ * percentage is what the cell shows: 0.9 with a % format is 90%.
+ */
+export function readTarget(v: CellValue, measure: string, percentFormat = false): ReadTarget {
   const yn = readYesNo(v);
   if (yn !== null) return { ok: true, target: yn ? { kind: 'yes' } : { kind: 'no' } };
-  if (v === null) return { ok: false, reason: '缺少目标值' };
+  if (v === null) return { ok: false, code: 'target-missing' };
+  if (typeof v === 'number' && percentFormat) {
+    const n = readNumber(v);
+    if (!n.ok) return { ok: false, code: 'target-unreadable', reason: n.reason };
+    return { ok: true, target: { kind: 'number', value: fromFormattedPercent(v), comparator: '>=', percent: true, explicit: false } };
+  }
   let s = typeof v === 'string' ? v.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '') : v;
   let comparator: Comparator = '>=';
   let explicit = false;
@@ -131,7 +135,7 @@ export function readTarget(v: CellValue, measure: string): ReadTarget {
     for (const [word, c] of SUFFIX_COMPARATORS) {
       if (s.endsWith(word)) {
         // 达到3000人以上 reads as ≥ 3000 whichever word carries it.
-        if (explicit && c !== comparator) return { ok: false, reason: `目标值“${v}”的比较方式自相矛盾` };
+        if (explicit && c !== comparator) return { ok: false, code: 'target-contradictory' };
         comparator = c;
         explicit = true;
         s = s.slice(0, -word.length);
@@ -140,8 +144,13 @@ export function readTarget(v: CellValue, measure: string): ReadTarget {
     }
   }
   const n = readNumber(s, measure);
-  if (!n.ok) return { ok: false, reason: `目标值“${v}”${n.reason}` };
+  if (!n.ok) return { ok: false, code: 'target-unreadable', reason: n.reason };
   return { ok: true, target: { kind: 'number', value: n.value, comparator, percent: n.percent, explicit } };
+}
+
+/** A number shown with a % format, on the percent scale: Excel stores 92% as 0.92. */
+export function fromFormattedPercent(v: number): Rational {
+  return rational.mul(fromNumber(v), rational.int(100));
 }
 
 export function compare(a: Rational, c: Comparator, t: Rational): boolean {
@@ -154,17 +163,13 @@ export function compare(a: Rational, c: Comparator, t: Rational): boolean {
   }
 }
 
-export const COMPARATOR_WORDS: Record<Comparator, string> = {
-  '>=': '不少于', '<=': '不超过', '<': '低于', '>': '超过',
-};
-
 /** 按件扣分 rates "严重/特别重大", e.g. "0.5/1"; blank means the contract's default 0.5/1. */
 export function readCaseRates(v: CellValue): { serious: Rational; major: Rational } | null {
   if (v === null || (typeof v === 'string' && v.trim() === '')) {
     return { serious: parseDecimal('0.5')!, major: rational.int(1) };
   }
   const s = String(v).normalize('NFKC').replace(/严重|特别重大|重大|分|[\s\u3000]/g, '');
-  const parts = s.split(/[\/、,;；]/).filter((p) => p !== '');
+  const parts = s.split(/[/、,;；]/).filter((p) => p !== '');
   if (parts.length !== 2) return null;
   const [a, b] = parts.map((p) => parseDecimal(p));
   if (!a || !b || rational.isNegative(a) || rational.isNegative(b)) return null;

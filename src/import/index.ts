@@ -1,4 +1,4 @@
-import type { Grid } from '../engine/types';
+import type { Grid } from '../engine/index.ts';
 import type { ImportedWorkbook } from './model';
 import { readRawTables } from './rawTable';
 import { reviewOf, type ReviewItem } from './review';

@@ -1,4 +1,4 @@
-import { parseChineseInteger } from '../engine/numerals';
+import { parseChineseInteger } from '../engine/index.ts';
 import { MASK } from './distractors';
 import type { Comparator, Rule } from './model';
 import { extractSpans, itemNumberEnd, strayNumbers, type ExtractedTarget } from './targets';

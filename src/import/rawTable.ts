@@ -1,6 +1,6 @@
-import { findAssessmentHeader } from '../engine/headers';
-import { foldHeader } from '../engine/text';
-import type { Grid } from '../engine/types';
+import { findAssessmentHeader } from '../engine/index.ts';
+import { foldHeader } from '../engine/index.ts';
+import type { Grid } from '../engine/index.ts';
 
 /*
  * The indicator tables staff receive, as a sheet holds them: a title row (共青团苍溪县委2014年度目标

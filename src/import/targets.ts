@@ -1,4 +1,4 @@
-import { parseChineseInteger } from '../engine/numerals';
+import { parseChineseInteger } from '../engine/index.ts';
 import type { Comparator } from './model';
 import { MASK, maskDistractors } from './distractors';
 import { toHalfWidth } from './text';

@@ -1,4 +1,4 @@
-import type { Grid } from '../engine/types';
+import type { Grid } from '../engine/index.ts';
 
 /**
  * Cells copied from Excel as text: tab between cells, a line break between rows; a cell holding a

@@ -1,7 +1,7 @@
-import { parseChineseInteger } from '../engine/numerals';
+import { parseChineseInteger } from '../engine/index.ts';
 import { classifyItem, shortLabel, type ItemRow } from './items';
 import { DEDUCTION_RULES, FLAG_BELOW, type ImportedUnit, type ImportedWorkbook, type IndicatorRow } from './model';
-import type { RawRow, RawTable } from './rawTable';
+import type { RawTable } from './rawTable';
 import { compact, joinLines, splitNumberedItems, toHalfWidth } from './text';
 import { splitWeights } from './weights';
 

@@ -35,7 +35,7 @@ export function ResultsTable(props: { units: UnitRow[]; strings: UiStrings }) {
       h(TableRow, { key: u.unit },
         h(TableCell, { className: styles.unit }, u.unit),
         h(TableCell, { className: styles.number }, formatScore(u.total)),
-        h(TableCell, { className: styles.number }, String(u.rank)),
+        h(TableCell, { className: styles.number }, u.rank === null ? '—' : String(u.rank)),
         h(TableCell, null,
           h(Badge, { className: styles.badge, appearance: 'tint', color: statusColor(u), shape: 'rounded' }, u.status)))))));
 }

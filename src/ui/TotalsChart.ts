@@ -21,7 +21,7 @@ const shortLabel = (name: string) => ([...name].length > MAX_LABEL ? [...name].s
 export function TotalsChart(props: { units: ChartUnit[]; strings: UiStrings }) {
   const { units, strings: s } = props;
   const full = Math.max(0, ...units.map((u) => (u.items ?? []).reduce((n, i) => n + i.points, 0)));
-  const max = full > 0 ? full : Math.max(1, ...units.map((u) => u.total));
+  const max = full > 0 ? full : Math.max(1, ...units.map((u) => u.total ?? 0));
   const fill = { danger: tokens.colorPaletteRedBackground3, warning: tokens.colorPaletteMarigoldBackground3, success: tokens.colorBrandBackground };
   return h('svg', {
     role: 'img', 'aria-label': s.chartTitle, viewBox: `0 0 ${WIDTH} ${units.length * ROW + 4}`,
@@ -29,7 +29,7 @@ export function TotalsChart(props: { units: ChartUnit[]; strings: UiStrings }) {
   },
   units.map((u, i) => {
     const y = i * ROW + 2;
-    const w = Math.max(0, Math.min(1, u.total / max)) * BAR;
+    const w = Math.max(0, Math.min(1, (u.total ?? 0) / max)) * BAR;
     const label = s.chartBar(u.unit, formatScore(u.total), formatScore(max));
     return h('g', { key: u.unit, role: 'listitem', 'aria-label': label },
       h('title', null, label),

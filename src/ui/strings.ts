@@ -160,7 +160,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
 };
 
 /** Scores are shown exactly as written: two decimals. */
-export const formatScore = (n: number): string => n.toFixed(2);
+export const formatScore = (n: number | null): string => (n === null ? '—' : n.toFixed(2));
 
 /** "苍溪县!J5", "苍溪县" for a whole sheet, or the whole-workbook label. */
 export function placeOf(issue: { sheet: string; cell: string }, s: UiStrings): string {

@@ -1,4 +1,4 @@
-import type { CellWrite } from '../engine/types';
+import { findFormulaInOutput, type CellWrite } from '../engine/index.ts';
 import type { BookParts } from './book';
 import { cellAddress, MAX_COLS, MAX_ROWS } from './cellRef';
 import { addOverrides, CONTENT_TYPE, CONTENT_TYPES_PART, overriddenParts } from './contentTypes';
@@ -85,21 +85,20 @@ export function applyWrites(
   const created = new Map(toCreate.map((n) => [n.toLowerCase(), n]));
 
   const perSheet = new Map<string, Map<number, PatchWrite>>();
-  const offenders: CellWrite[] = [];
   for (const w of writes) {
     const key = w.sheet.toLowerCase();
     const ws = existing.get(key);
     if (!ws && !created.has(key)) throw refuse.unsupported(`无法写入：找不到工作表“${w.sheet}”。`);
     checkWrite(w);
-    if (ws && hasFormula(ws.name, w.row, w.col)) offenders.push({ ...w, sheet: ws.name });
     let cells = perSheet.get(key);
     if (!cells) perSheet.set(key, (cells = new Map()));
     cells.set(w.row * MAX_COLS + w.col, w); // the last write to a cell wins
   }
-  if (offenders.length > 0) {
-    const f = offenders[0];
-    throw refuse.formulaInOutput(f.sheet, cellAddress(f.row, f.col), offenders.length - 1);
-  }
+  const offender = findFormulaInOutput(writes, (sheet, row, col) => {
+    const ws = existing.get(sheet.toLowerCase());
+    return ws !== undefined && hasFormula(ws.name, row, col);
+  });
+  if (offender) throw refuse.formulaInOutput(offender.params);
   if (writes.length === 0 && toCreate.length === 0) return book.bytes.slice();
 
   const replaced = new Map<ZipEntry, Uint8Array>();

@@ -1,4 +1,4 @@
-import type { CellWrite, SheetInput } from '../engine/types';
+import type { CellWrite, SheetInput } from '../engine/index.ts';
 import { applyWrites } from './applyWrites';
 import { OpcPackage, relsPartFor, resolveTarget } from './opcPackage';
 import { refuse } from './refusals';

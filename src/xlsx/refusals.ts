@@ -1,3 +1,5 @@
+import { messageText, type FormulaInOutput, type IssueParams } from '../engine/index.ts';
+
 export type RefusalCode =
   | 'not-zip'
   | 'xls'
@@ -15,6 +17,7 @@ export class XlsxRefusal extends Error {
   constructor(
     readonly code: RefusalCode,
     message: string,
+    readonly params: IssueParams = {},
   ) {
     super(message);
     this.name = 'XlsxRefusal';
@@ -62,11 +65,6 @@ export const refuse = {
       '无法读取：文件使用了 ZIP64 大文件格式，本工具暂不支持。请在 Excel 或 WPS 中打开后另存为 .xlsx（并删除不需要的内容）再重试。',
     ),
   unsupported: (message: string) => new XlsxRefusal('unsupported', message),
-  formulaInOutput: (sheet: string, address: string, others: number) =>
-    new XlsxRefusal(
-      'formula-in-output',
-      `“${sheet}”工作表 ${address} 单元格含有公式，计分结果不能覆盖它。` +
-        (others > 0 ? `（另有 ${others} 个要写入的单元格也含有公式。）` : '') +
-        '请删除该公式或把公式移到其他列后重试。',
-    ),
+  formulaInOutput: (params: FormulaInOutput['params']) =>
+    new XlsxRefusal('formula-in-output', messageText('formula-in-output', params), params),
 };

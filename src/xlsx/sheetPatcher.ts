@@ -1,4 +1,4 @@
-import type { CellWrite } from '../engine/types';
+import type { CellWrite } from '../engine/index.ts';
 import { applyByteEdits, type ByteEdit } from './byteEdits';
 import { ascii, attrExtentB, attrRangeB, intAttrB, isLocalB, nextChildB, rootTagB, skipElementB, utf8Text, type BTag } from './byteXml';
 import { cellAddress, formatRange, parseRange } from './cellRef';

@@ -1,4 +1,4 @@
-import type { CellValue, Grid } from '../engine/types';
+import type { CellValue, Grid } from '../engine/index.ts';
 import {
   ascii,
   attrB,

@@ -8,7 +8,7 @@ import { manyUnits, normalise, sampleBytes, sampleSheets, SUMMARY } from './fixt
 
 const allSets: Supports = () => true;
 const only = (max: string): Supports => (set, v) => set === 'ExcelApi' && Number(v.split('.')[1]) <= Number(max.split('.')[1]);
-const brief = (units: { unit: string; total: number; rank: number; status: string }[]) =>
+const brief = (units: { unit: string; total: number | null; rank: number | null; status: string }[]) =>
   units.map(({ unit, total, rank, status }) => ({ unit, total, rank, status }));
 
 afterEach(() => {

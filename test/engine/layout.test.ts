@@ -65,7 +65,7 @@ describe('blocks, merged cells and headings', () => {
   const r = scoreWorkbook({ sheets: [{ name: '甲', grid: sheet(rows) }] });
 
   it('fills blank 类别, 项目 and 分值 from above and strips the group total from the 类别 name', () => {
-    expect(r.units[0].items).toEqual([
+    expect(r.units[0].items.map(({ category, item, points, score }) => ({ category, item, points, score }))).toEqual([
       { category: '职能指标', item: '服务党政中心', points: 4, score: 4 },
       { category: '职能指标', item: '思想引导', points: 2, score: 2 },
       { category: '重点工作', item: '重点工作1', points: 15, score: 10 },
@@ -115,7 +115,7 @@ describe('output columns and idempotency', () => {
     expect(second.units).toEqual(first.units);
   });
 
-  it('clears stale 汇总 rows of a unit that is gone, and leaves notes beside the table alone', () => {
+  it('owns 汇总 whole: clears stale rows of a unit that is gone and anything else left in the sheet', () => {
     const grids: Record<string, Grid> = {
       甲: sheet([{ item: 'A', points: 3, rule: '评分', weight: 3, actual: 2 }]),
       汇总: [
@@ -128,7 +128,7 @@ describe('output columns and idempotency', () => {
     const out = applyWrites(grids, r.writes).汇总;
     expect(out[1].slice(0, 6)).toEqual(['甲', 2, 2, 2, 1, '已完成']);
     expect(out[2].slice(0, 6)).toEqual([null, null, null, null, null, null]);
-    expect(out[0][7]).toBe('备注：手写');
+    expect(out[0][7]).toBeNull();
   });
 });
 

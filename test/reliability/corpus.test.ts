@@ -213,7 +213,7 @@ describe('LibreOffice opens every scored file and shows the engine’s values', 
       const [t, r, st] = ['总分', '排名', '状态'].map((h) => header.indexOf(h));
       for (const u of s.result.units) {
         const line = csv.find((x) => x[0] === u.unit)!;
-        expect(num(line[t], `${s.file} ${u.unit} 总分`)).toBeCloseTo(u.total, 9);
+        expect(num(line[t], `${s.file} ${u.unit} 总分`)).toBeCloseTo(u.total!, 9);
         expect(num(line[r], `${s.file} ${u.unit} 排名`)).toBe(u.rank);
         expect(line[st]).toBe(u.status);
       }

@@ -136,8 +136,8 @@ async function tableRows(page: Page): Promise<string[][]> {
     .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())));
 }
 
-const expectedRows = (units: { unit: string; total: number; rank: number; status: string }[]) =>
-  units.map((u) => [u.unit, u.total.toFixed(2), String(u.rank), u.status]);
+const expectedRows = (units: { unit: string; total: number | null; rank: number | null; status: string }[]) =>
+  units.map((u) => [u.unit, u.total === null ? '—' : u.total.toFixed(2), u.rank === null ? '—' : String(u.rank), u.status]);
 
 /** Scores the sample in the page and checks the table, the issues and the downloaded bytes against scoreXlsx. */
 async function scoreSampleAndDownload(page: Page): Promise<number> {

@@ -1,5 +1,5 @@
 import type { SheetInput } from '../../src/engine/index.ts';
-import { cellText, isBlank } from '../../src/engine/text.ts';
+import { cellText, isBlank } from '../../src/engine/index.ts';
 import { parseCellRef } from '../../src/xlsx/cellRef.ts';
 
 const MAX_CELL = 40;

@@ -1,7 +1,6 @@
 // The scoring worker: the CLI's scoreXlsx, unchanged, off the page's thread, reporting progress as it goes.
 import './workerSetup.ts';
 import type { SheetInput } from '../../../src/engine/index.ts';
-import { isSummarySheet, SUMMARY_SHEET } from '../../../src/engine/headers.ts';
 import { scoreXlsx, XlsxRefusal, type ScoreProgress } from '../../../src/file/scoreXlsx.ts';
 import { issueContext } from '../issueContext.ts';
 import type { ScoreReply, ScoreRequest, ScoreSummary } from '../protocol.ts';
@@ -20,7 +19,7 @@ function summarise(result: ReturnType<typeof scoreXlsx>['result'], sheets: Sheet
       ({ unit, total, rank, status, errors, missing, items: items.map((i) => ({ points: i.points })) })),
     issues: result.issues.map((issue) => ({ ...issue, ...issueContext(sheets, issue) })),
     cellsWritten: scored ? result.writes.length : 0,
-    summarySheet: scored ? (sheets.find((s) => isSummarySheet(s.name))?.name ?? SUMMARY_SHEET) : null,
+    summarySheet: scored ? result.summarySheet : null,
     rawTable: !scored && sheets.some((s) => isRawTable(s.grid)),
   };
 }
