@@ -20,3 +20,4 @@ export { findFormulaInOutput, type FormulaInOutput } from './outputFormulas.ts';
 export { readRuleWord } from './rules.ts';
 export { parseChineseInteger, CHINESE_NUMERAL_CHARS } from './numerals.ts';
 export { readNumber, readYesNo, MEASURE_WORDS } from './values.ts';
+export { readAssessmentLayout, type AssessmentLayout, type ItemBlock, type IndicatorRow } from './assessment.ts';

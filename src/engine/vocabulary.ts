@@ -113,3 +113,12 @@ export const SHEET_NAMES = {
 
 /** 等次 of a unit whose total is not final yet. */
 export const PENDING_GRADE = '待定';
+
+/** Whose entry a row's 实际完成 is: the unit's report, the assessor's score or deduction, or the case register's. */
+export type ActualOwner = 'unit' | 'assessor' | 'register';
+
+export const ACTUAL_OWNER: Record<RuleWord, ActualOwner> = {
+  比例: 'unit', 达标: 'unit', 差额扣分: 'unit', 加分: 'unit',
+  评分: 'assessor', 扣分: 'assessor', 一票否决: 'assessor',
+  按件扣分: 'register',
+};
