@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Grid, WorkbookInput } from './types.ts';
+import type { FormatGrid, Grid, WorkbookInput } from './types.ts';
 
 /** Checks every cell in one tight loop: a zod union per cell costs more than all of the scoring. */
 function isGrid(grid: unknown): boolean {
@@ -16,11 +16,23 @@ function isGrid(grid: unknown): boolean {
   return true;
 }
 
+function isFormatGrid(formats: unknown): boolean {
+  if (formats === undefined) return true;
+  if (!Array.isArray(formats)) return false;
+  for (const row of formats) {
+    if (row === undefined || row === null) continue;
+    if (!Array.isArray(row)) return false;
+    for (const f of row) if (f !== undefined && f !== null && f !== 'percent' && f !== 'date') return false;
+  }
+  return true;
+}
+
 export const workbookInputSchema = z.object({
   sheets: z.array(
     z.object({
       name: z.string(),
       grid: z.custom<Grid>(isGrid, { message: '单元格只能是文字、有限数字、是否值或空白 / cells must be text, finite numbers, booleans or blank' }),
+      formats: z.custom<FormatGrid>(isFormatGrid, { message: "格式只能是 'percent'、'date' 或空 / formats must be 'percent', 'date' or empty" }).optional(),
     }),
   ),
 });

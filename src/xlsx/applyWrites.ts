@@ -7,7 +7,7 @@ import { refuse } from './refusals';
 import { addRelationships, REL_TYPE, unusedRelIds } from './relationships';
 import { EMPTY_WORKSHEET_XML, patchSheet, type PatchWrite } from './sheetPatcher';
 import { NumberStyles } from './styles';
-import { dropCachedValues, scanSheetFormulas, staleFormulaCells } from './staleFormulas';
+import { dropCachedValues, staleFormulaCells, type SheetFormula } from './staleFormulas';
 import { addSheets, parseDefinedNames, setFullCalcOnLoad } from './workbookXml';
 import { encodeXml } from './xmlText';
 import type { NewEntry, ZipEntry } from './zip';
@@ -62,14 +62,15 @@ function unusedPart(prefix: string, suffix: string, taken: Set<string>, first?: 
  * asks Excel to recalculate, and copies every other zip entry verbatim.
  * All checks run before anything is built, so a refusal never leaves partial output.
  */
-export function applyWrites(
-  book: BookParts,
-  hasFormula: (sheet: string, row: number, col: number) => boolean,
-  writes: CellWrite[],
-  newSheets: string[],
-  /** False when a sheet is known to hold no formula (saves scanning it). */
-  sheetHasFormulas: (sheet: string) => boolean = () => true,
-): Uint8Array {
+/** What the book already read of each worksheet: applyWrites inflates and scans nothing again. */
+export interface ReadWorksheets {
+  hasFormula(sheet: string, row: number, col: number): boolean;
+  formulas(part: string): SheetFormula[];
+  bytes(part: string): Uint8Array;
+}
+
+export function applyWrites(book: BookParts, writes: CellWrite[], newSheets: string[], read: ReadWorksheets): Uint8Array {
+  const hasFormula = read.hasFormula;
   const { pkg } = book;
 
   // Sheet names compare case-insensitively in Excel.
@@ -126,7 +127,7 @@ export function applyWrites(
       sheets: book.worksheets.map((ws) => ({
         name: ws.name,
         index: book.allSheets.findIndex((s) => s.name === ws.name),
-        formulas: () => (sheetHasFormulas(ws.name) ? scanSheetFormulas(pkg.xmlBytes(ws.part)) : []),
+        formulas: () => read.formulas(ws.part),
       })),
       names: parseDefinedNames(pkg.xml(book.workbookPart)),
     },
@@ -138,7 +139,7 @@ export function applyWrites(
     const cells = perSheet.get(key);
     const drop = stale.get(key);
     if (!cells && !drop) continue;
-    const before = pkg.xmlBytes(ws.part);
+    const before = read.bytes(ws.part);
     const dropped = drop ? dropCachedValues(before, drop) : before;
     const after = cells ? patchSheet(dropped, [...cells.values()], styleSource) : dropped;
     if (!sameBytes(before, after)) replaced.set(pkg.entry(ws.part)!, after);

@@ -1,5 +1,6 @@
-import type { CellWrite, SheetInput } from '../engine/index.ts';
+import type { CellFormat, CellWrite, SheetInput } from '../engine/index.ts';
 import { applyWrites } from './applyWrites';
+import { readCellFormats } from './cellFormats';
 import { OpcPackage, relsPartFor, resolveTarget } from './opcPackage';
 import { refuse } from './refusals';
 import { parseRelationships, relKind, type Relationship } from './relationships';
@@ -101,10 +102,16 @@ export function openXlsx(bytes: Uint8Array, options: OpenOptions = {}): XlsxBook
   return new Book(parts, sstPart && pkg.has(sstPart) ? sstPart : undefined);
 }
 
+/** A worksheet's inflated bytes and what one scan of them found: the bytes are kept for patching. */
+interface ReadSheet extends SheetContent {
+  bytes: Uint8Array;
+}
+
 class Book implements XlsxBook {
   readonly sheetNames: string[];
   private sst: string[] | undefined;
-  private readonly contents = new Map<string, SheetContent>();
+  private styleFormats: (CellFormat | null)[] | undefined;
+  private readonly contents = new Map<string, ReadSheet>();
   private readonly byName: Map<string, WorksheetPart>;
   private readonly budget = newGridBudget();
 
@@ -121,18 +128,29 @@ class Book implements XlsxBook {
     return this.sst;
   }
 
-  private content(ws: WorksheetPart): SheetContent {
+  private cellFormats(): (CellFormat | null)[] {
+    const part = this.parts.stylesPart;
+    this.styleFormats ??= readCellFormats(part && this.parts.pkg.has(part) ? this.parts.pkg.xml(part) : null);
+    return this.styleFormats;
+  }
+
+  /** Each worksheet is inflated and scanned once, for values, formats and formulas together. */
+  private content(ws: WorksheetPart): ReadSheet {
     let c = this.contents.get(ws.part);
     if (!c) {
       this.budget.sheet = ws.name;
-      c = readSheet(this.parts.pkg.xmlBytes(ws.part), this.sharedStrings(), this.budget);
+      const bytes = this.parts.pkg.xmlBytes(ws.part);
+      c = { ...readSheet(bytes, this.sharedStrings(), this.budget, this.cellFormats()), bytes };
       this.contents.set(ws.part, c);
     }
     return c;
   }
 
   readSheets(): SheetInput[] {
-    return this.parts.worksheets.map((ws) => ({ name: ws.name, grid: this.content(ws).grid }));
+    return this.parts.worksheets.map((ws) => {
+      const c = this.content(ws);
+      return { name: ws.name, grid: c.grid, formats: c.formats };
+    });
   }
 
   hasFormula(sheet: string, row: number, col: number): boolean {
@@ -141,11 +159,16 @@ class Book implements XlsxBook {
   }
 
   applyWrites(writes: CellWrite[], newSheets: string[]): Uint8Array {
-    return applyWrites(this.parts, (sheet, row, col) => this.hasFormula(sheet, row, col), writes, newSheets, (sheet) => {
-      const ws = this.byName.get(sheet);
-      if (!ws) return false;
-      const c = this.content(ws);
-      return c.formulaCells.size > 0 || c.formulaRanges.length > 0;
+    return applyWrites(this.parts, writes, newSheets, {
+      hasFormula: (sheet, row, col) => this.hasFormula(sheet, row, col),
+      formulas: (part) => this.contentOfPart(part).formulas,
+      bytes: (part) => this.contentOfPart(part).bytes,
     });
+  }
+
+  private contentOfPart(part: string): ReadSheet {
+    const ws = this.parts.worksheets.find((w) => w.part === part);
+    if (!ws) throw new Error(`not a worksheet part: ${part}`);
+    return this.content(ws);
   }
 }

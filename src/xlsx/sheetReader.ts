@@ -1,4 +1,4 @@
-import type { CellValue, Grid } from '../engine/index.ts';
+import type { CellFormat, CellValue, FormatGrid, Grid } from '../engine/index.ts';
 import {
   ascii,
   attrB,
@@ -26,10 +26,15 @@ import { refuse } from './refusals';
 import { richText } from './sharedStrings';
 import { readTag, readText } from './xmlScan';
 import { decodeText, decodeXString } from './xmlText';
+import type { SheetFormula } from './staleFormulas';
 
 
 export interface SheetContent {
   grid: Grid;
+  /** Percent and date formats of the cells that hold a value. */
+  formats: FormatGrid;
+  /** Every formula of the sheet, for finding the user's formulas that read what we write. */
+  formulas: SheetFormula[];
   /** row * MAX_COLS + col of every cell holding an `<f>`. */
   formulaCells: Set<number>;
   /** Ranges covered by array / data-table formulas (only their top-left cell carries `<f>`). */
@@ -155,11 +160,15 @@ function slowText(b: Uint8Array, contentStart: number, elementEnd: number): stri
  * Reads a worksheet's values and formula cells in one linear pass over the bytes.
  * Grid rows and columns end at the last non-empty value.
  */
-export function readSheet(b: Uint8Array, sst: string[], budget: GridBudget = newGridBudget()): SheetContent {
+export function readSheet(
+  b: Uint8Array, sst: string[], budget: GridBudget = newGridBudget(), styleFormats: readonly (CellFormat | null)[] = [],
+): SheetContent {
   const grid: Grid = [];
+  const formats: FormatGrid = [];
+  const formulas: SheetFormula[] = [];
   const formulaCells = new Set<number>();
   const formulaRanges: CellRange[] = [];
-  const result = { grid, formulaCells, formulaRanges };
+  const result = { grid, formats, formulas, formulaCells, formulaRanges };
   const sheetData = findSheetData(b);
   if (!sheetData || sheetData.selfClosing) return result;
   const n = b.length;
@@ -223,6 +232,7 @@ export function readSheet(b: Uint8Array, sst: string[], budget: GridBudget = new
       let refRow = -1;
       let refCol = -1;
       let type = T_N;
+      let style = 0;
       let selfClosing = false;
       for (;;) {
         if (i >= n) throw malformed();
@@ -270,6 +280,9 @@ export function readSheet(b: Uint8Array, sst: string[], budget: GridBudget = new
             refRow = j > rowStart ? row - 1 : -1;
           } else if (a === 116 /* t */) {
             type = typeCode(b, vs, ve);
+          } else if (a === 115 /* s */) {
+            style = 0;
+            for (let j = vs; j < ve; j++) style = style * 10 + (b[j] - 48);
           }
         }
         i = ve + 1;
@@ -283,7 +296,7 @@ export function readSheet(b: Uint8Array, sst: string[], budget: GridBudget = new
       let ve = -1;
       let vText: string | undefined;
       let inline: string | undefined;
-      let formula = false;
+      let formula: SheetFormula | null = null;
       for (;;) {
         while (i < n && b[i] !== LT) i++;
         if (i >= n) throw malformed();
@@ -332,16 +345,23 @@ export function readSheet(b: Uint8Array, sst: string[], budget: GridBudget = new
             }
           }
         } else if (len === 1 && first === 102 /* f */) {
-          formula = true;
+          const end = skipElementB(b, gt + 1, selfC);
+          formula = { row: cellRow, col: colIdx, text: '', kind: 'normal' };
+          if (!selfC) formula.text = decodeText(utf8Text(b, gt + 1, b.lastIndexOf(LT, end - 1)));
           if (ne2 !== gt) {
             const tag: BTag = { start: lt2, localStart: ls2, nameEnd: ne2, end: gt + 1, selfClosing: selfC };
             const ft = attrB(b, tag, 't');
+            const ref = attrB(b, tag, 'ref');
+            const range = ref === undefined ? null : parseRange(ref);
             if (ft === 'array' || ft === 'dataTable') {
-              const range = parseRange(attrB(b, tag, 'ref') ?? '');
               if (range) formulaRanges.push(range);
             }
+            formula.kind = ft === undefined || ft === 'normal' ? 'normal' : ft === 'shared' ? 'shared' : ft === 'array' ? 'array' : 'other';
+            const si = attrB(b, tag, 'si');
+            if (si !== undefined) formula.si = Number(si);
+            if (range) formula.ref = range;
           }
-          i = skipElementB(b, gt + 1, selfC);
+          i = end;
         } else if (len === 2 && first === 105 && b[ls2 + 1] === 115 /* is */) {
           const end = skipElementB(b, gt + 1, selfC);
           const s = utf8Text(b, lt2, end);
@@ -351,7 +371,10 @@ export function readSheet(b: Uint8Array, sst: string[], budget: GridBudget = new
           i = skipElementB(b, gt + 1, selfC);
         }
       }
-      if (formula) formulaCells.add(cellKey(cellRow, colIdx));
+      if (formula) {
+        formulaCells.add(cellKey(cellRow, colIdx));
+        formulas.push(formula);
+      }
 
       let value: CellValue = null;
       const hasV = vText !== undefined || ve > vs;
@@ -384,6 +407,8 @@ export function readSheet(b: Uint8Array, sst: string[], budget: GridBudget = new
         while (arr.length < colIdx) arr.push(null);
         if (arr.length === colIdx) arr.push(value);
         else arr[colIdx] = value;
+        const kind = style > 0 ? styleFormats[style] : styleFormats[0];
+        if (kind) (formats[cellRow] ??= [])[colIdx] = kind;
       }
     }
     pos = i;

@@ -100,7 +100,7 @@ describe('reading hand-written packages', () => {
     });
     const book = openXlsx(patched);
     expect(book.sheetNames).toEqual(['数据']);
-    expect(book.readSheets()).toEqual([{ name: '数据', grid: [[1]] }]);
+    expect(book.readSheets().map(({ name, grid }) => ({ name, grid }))).toEqual([{ name: '数据', grid: [[1]] }]);
 
     const out = book.applyWrites([{ sheet: '数据', row: 0, col: 1, value: 2 }], ['汇总']);
     const before = rawEntries(patched);
