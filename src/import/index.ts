@@ -11,7 +11,7 @@ export { classifyItem, type ItemRow } from './items';
 export { splitWeights } from './weights';
 export { readSeedText, unitNameFromTitle } from './seedText';
 export { splitNumberedItems, type NumberedItem } from './text';
-export { isRawIndicatorTable, readRawTables, type RawRow, type RawTable } from './rawTable';
+export { isRawIndicatorTable, isRawIndicatorWorkbook, readRawTables, type RawRow, type RawTable } from './rawTable';
 export { reviewOf, targetText, type ReviewItem } from './review';
 export {
   RULES,

@@ -1,4 +1,4 @@
-import { findAssessmentHeader } from '../engine/index.ts';
+import { classifySheet, findAssessmentHeader } from '../engine/index.ts';
 import { foldHeader } from '../engine/index.ts';
 import type { Grid } from '../engine/index.ts';
 
@@ -74,11 +74,19 @@ function headerAt(grid: Grid, r: number): RawHeader | null {
 const HEADER_SCAN_ROWS = 20;
 
 /**
+ * A workbook is a raw indicator table to import only when none of its sheets is, or nearly is, a 考核表:
+ * one that cannot be scored is to be repaired, not replaced by generated sheets.
+ */
+export function isRawIndicatorWorkbook(sheets: { grid: Grid }[]): boolean {
+  return sheets.some((s) => isRawIndicatorTable(s.grid)) && sheets.every((s) => classifySheet(s.grid).kind === 'other');
+}
+
+/**
  * Whether a sheet holds an indicator table to import (类别 | 内容 | 分值 in its first 20 rows) rather
  * than a 考核表 that can already be scored (计分方式 and 实际完成).
  */
 export function isRawIndicatorTable(grid: Grid): boolean {
-  if (findAssessmentHeader(grid) !== null) return false;
+  if (classifySheet(grid).kind !== 'other') return false;
   for (let r = 0; r < Math.min(grid.length, HEADER_SCAN_ROWS); r++) if (headerAt(grid, r)) return true;
   return false;
 }

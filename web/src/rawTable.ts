@@ -1,2 +1,2 @@
 // Only the detector: the importer proper lives in the 生成考核表 worker.
-export { isRawIndicatorTable as isRawTable } from '../../src/import/rawTable.ts';
+export { isRawIndicatorWorkbook } from '../../src/import/rawTable.ts';

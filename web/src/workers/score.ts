@@ -4,7 +4,7 @@ import type { SheetInput } from '../../../src/engine/index.ts';
 import { scoreXlsx, XlsxRefusal, type ScoreProgress } from '../../../src/file/scoreXlsx.ts';
 import { issueContext } from '../issueContext.ts';
 import type { ScoreReply, ScoreRequest, ScoreSummary } from '../protocol.ts';
-import { isRawTable } from '../rawTable.ts';
+import { isRawIndicatorWorkbook } from '../rawTable.ts';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ScoreRequest>) => void) | null;
@@ -20,7 +20,7 @@ function summarise(result: ReturnType<typeof scoreXlsx>['result'], sheets: Sheet
     issues: result.issues.map((issue) => ({ ...issue, ...issueContext(sheets, issue) })),
     cellsWritten: scored ? result.writes.length : 0,
     summarySheet: scored ? result.summarySheet : null,
-    rawTable: !scored && sheets.some((s) => isRawTable(s.grid)),
+    rawTable: !scored && isRawIndicatorWorkbook(sheets),
   };
 }
 
