@@ -1,3 +1,3 @@
 export { openXlsx, type XlsxBook, type OpenOptions } from './book';
 export { fflateCodec, type DeflateCodec } from './codec';
-export { XlsxRefusal, type RefusalCode } from './refusals';
+export { XlsxRefusal, refusalText, type RefusalCode } from './refusals';

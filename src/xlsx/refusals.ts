@@ -68,3 +68,26 @@ export const refuse = {
   formulaInOutput: (params: FormulaInOutput['params']) =>
     new XlsxRefusal('formula-in-output', messageText('formula-in-output', params), params),
 };
+
+const SAVE_AS_EN = 'Open it in Excel or WPS, save it as “Excel Workbook (*.xlsx)” and try again.';
+
+/** The English of each refusal; the Chinese is the refusal's own message, which names the part or cell. */
+const REFUSAL_EN: Record<RefusalCode, string> = {
+  'not-zip': `The file is not an .xlsx workbook (it may be an old .xls, a CSV or another file). ${SAVE_AS_EN}`,
+  xls: `The file is an old .xls workbook (Excel 97-2003). ${SAVE_AS_EN}`,
+  xlsb: `The file is an Excel binary workbook (.xlsb). ${SAVE_AS_EN}`,
+  encrypted: 'The workbook is password-protected. Open it with its password in Excel or WPS, remove the password, save it as .xlsx and try again.',
+  'strict-ooxml': `The workbook is in “Strict Open XML” format. ${SAVE_AS_EN}`,
+  ods: `The file is an OpenDocument spreadsheet (.ods). ${SAVE_AS_EN}`,
+  corrupt: 'The file is damaged or incomplete. Make sure it was downloaded or copied in full, or repair it in Excel or WPS, save it as .xlsx and try again.',
+  'too-large': 'The workbook is too large for this tool. Remove the sheets or content you do not need and try again.',
+  'formula-in-output': 'A cell the scores go into holds a formula, which must not be overwritten. Remove the formula or move it to another column and try again.',
+  unsupported: 'This workbook cannot be read safely.',
+};
+
+/** A refusal in the language asked for: Chinese is its own message; English comes from the same code and parameters. */
+export function refusalText(r: { code: RefusalCode; message: string; params?: IssueParams }, lang: 'zh' | 'en'): string {
+  if (lang === 'zh') return r.message;
+  if (r.code === 'formula-in-output' && r.params?.cell) return messageText('formula-in-output', r.params, 'en');
+  return REFUSAL_EN[r.code];
+}

@@ -92,10 +92,14 @@ describe('target-scorer score on the bundled sample', () => {
   it('prints the documented JSON with --json', () => {
     const r = cli('score', input, '--json', '-o', path.join(dir, 'j.xlsx'));
     const json = JSON.parse(r.out);
-    expect(Object.keys(json)).toEqual(['units', 'issues']);
+    expect(Object.keys(json)).toEqual(['units', 'issues', 'summarySheet']);
     expect(json.units).toHaveLength(8);
-    expect(Object.keys(json.units[0])).toEqual(['unit', 'total', 'rank', 'status', 'subtotals']);
-    expect(json.issues).toContainEqual({ sheet: '剑阁县', cell: 'J5', severity: 'error', message: '实际完成“约三十”无法识别为数字' });
+    expect(Object.keys(json.units[0])).toEqual(['unit', 'total', 'rank', 'status', 'vetoed', 'unscorable', 'errors', 'missing', 'subtotals']);
+    expect(json.issues).toContainEqual({
+      sheet: '剑阁县', cell: 'J5', severity: 'error', code: 'actual-unreadable', params: { value: '约三十', reason: 'not-number' },
+      message: '实际完成“约三十”无法识别为数字',
+    });
+    expect(json.summarySheet).toBe('汇总');
     const jiange = json.units.find((u: { unit: string }) => u.unit === '剑阁县');
     expect(jiange.status).toBe('有错误（1处）');
     const sum = Object.values(jiange.subtotals as Record<string, number>).reduce((a, b) => a + Math.round(b * 100), 0);

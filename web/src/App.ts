@@ -3,6 +3,7 @@ import {
   Button, MessageBar, MessageBarBody, MessageBarTitle, Text, Title3, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { STRINGS, type Lang } from '../../src/ui/index.ts';
+import type { IssueParams } from '../../src/engine/index.ts';
 import { DropZone } from './DropZone.ts';
 import type { RefusalCode, ScoreProgress, ScoreSummary } from './protocol.ts';
 import { Refused } from './Refused.ts';
@@ -23,7 +24,7 @@ type State =
   | { kind: 'idle' }
   | { kind: 'running'; file: string; progress: ScoreProgress | null }
   | { kind: 'done'; file: string; source: File; summary: ScoreSummary; output: Uint8Array | null }
-  | { kind: 'refused'; file: string; code: RefusalCode; message: string }
+  | { kind: 'refused'; file: string; code: RefusalCode; message: string; params: IssueParams }
   /** `message` is the error's own text; a worker that could not run gets the page's advice instead. */
   | { kind: 'failed'; file: string; message: string; worker?: boolean }
   | { kind: 'cancelled'; file: string };
@@ -66,7 +67,7 @@ export function App(props: { initialLang: Lang }) {
       const output = reply.output ? new Uint8Array(reply.output) : null;
       setState({ kind: 'done', file: file.name, source: file, summary: reply.summary, output });
     } else if (reply.type === 'refused') {
-      setState({ kind: 'refused', file: file.name, code: reply.code, message: reply.message });
+      setState({ kind: 'refused', file: file.name, code: reply.code, message: reply.message, params: reply.params });
     } else {
       setState({ kind: 'failed', file: file.name, message: reply.message, worker: reply.type === 'worker-failed' });
     }
@@ -94,7 +95,7 @@ export function App(props: { initialLang: Lang }) {
     state.kind !== 'idle' ? h(Text, { weight: 'semibold', ...testId('file-name') }, s.fileTitle(state.file)) : null,
     state.kind === 'running' ? h(RunProgress, { progress: state.progress, strings: s, onCancel: cancel }) : null,
     state.kind === 'cancelled' ? h(MessageBar, { intent: 'info' }, h(MessageBarBody, null, s.cancelled)) : null,
-    state.kind === 'refused' ? h(Refused, { lang, code: state.code, message: state.message }) : null,
+    state.kind === 'refused' ? h(Refused, { lang, refusal: state }) : null,
     state.kind === 'failed'
       ? h(MessageBar, { intent: 'error', layout: 'multiline', ...testId('failed') },
         h(MessageBarBody, null, h(MessageBarTitle, null, ui.failedTitle), state.worker ? s.workerFailed : state.message))

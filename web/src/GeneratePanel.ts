@@ -6,7 +6,7 @@ import { STRINGS, type Lang } from '../../src/ui/index.ts';
 import { DownloadButton } from './DownloadButton.ts';
 import { sheetsName } from './download.ts';
 import type { GenerateReply, GenerateRequest } from './protocol.ts';
-import { REFUSAL_EN } from './refusalText.ts';
+import { refusalText } from '../../src/xlsx/index.ts';
 import { PAGE_STRINGS } from './strings.ts';
 import { testId } from './testId.ts';
 import { callWorker, type WorkerCall } from './workerCall.ts';
@@ -39,7 +39,7 @@ export function GeneratePanel(props: { lang: Lang; source: File }) {
       call.current = callWorker<GenerateRequest, GenerateReply>('generate', { bytes }, [bytes], () => true);
       const reply = await call.current.reply;
       if (reply.type === 'done') setState({ kind: 'done', output: new Uint8Array(reply.output), reply });
-      else if (reply.type === 'refused') setState({ kind: 'failed', message: lang === 'zh' ? reply.message : REFUSAL_EN[reply.code] });
+      else if (reply.type === 'refused') setState({ kind: 'failed', message: refusalText(reply, lang) });
       else setState({ kind: 'failed', message: reply.type === 'worker-failed' ? s.workerFailed : s.generateFailed(reply.message) });
     } catch (error) {
       setState({ kind: 'failed', message: s.generateFailed(String(error)) });

@@ -2,6 +2,7 @@
 // transferred ArrayBuffer (no copy).
 import type { ScoreProgress } from '../../src/file/scoreXlsx.ts';
 import type { RefusalCode } from '../../src/xlsx/index.ts';
+import type { IssueParams } from '../../src/engine/index.ts';
 import type { ChartUnit, IssueItem } from '../../src/ui/index.ts';
 
 export type { RefusalCode, ScoreProgress };
@@ -28,7 +29,7 @@ export type ScoreReply =
   | { type: 'progress'; progress: ScoreProgress }
   | { type: 'done'; summary: ScoreSummary; output: ArrayBuffer | null }
   /** The file cannot be scored; `message` is the XlsxRefusal's Chinese message, which says what to do. */
-  | { type: 'refused'; code: RefusalCode; message: string }
+  | { type: 'refused'; code: RefusalCode; message: string; params: IssueParams }
   | { type: 'failed'; message: string };
 
 export interface ScoreRequest {
@@ -49,5 +50,5 @@ export interface FlaggedRow {
 
 export type GenerateReply =
   | { type: 'done'; output: ArrayBuffer; units: string[]; rows: number; flagged: FlaggedRow[]; warnings: string[] }
-  | { type: 'refused'; code: RefusalCode; message: string }
+  | { type: 'refused'; code: RefusalCode; message: string; params: IssueParams }
   | { type: 'failed'; message: string };

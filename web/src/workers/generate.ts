@@ -26,7 +26,7 @@ scope.onmessage = async (e) => {
     const reply = await generate(new Uint8Array(e.data.bytes));
     scope.postMessage(reply, reply.type === 'done' ? [reply.output] : []);
   } catch (error) {
-    if (error instanceof XlsxRefusal) scope.postMessage({ type: 'refused', code: error.code, message: error.message });
+    if (error instanceof XlsxRefusal) scope.postMessage({ type: 'refused', code: error.code, message: error.message, params: error.params });
     else scope.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
 };

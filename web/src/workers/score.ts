@@ -32,7 +32,7 @@ scope.onmessage = (e) => {
     const buffer = output ? output.slice().buffer : null;
     post({ type: 'done', summary: summarise(result, sheets, output !== null), output: buffer }, buffer ? [buffer] : []);
   } catch (error) {
-    if (error instanceof XlsxRefusal) post({ type: 'refused', code: error.code, message: error.message });
+    if (error instanceof XlsxRefusal) post({ type: 'refused', code: error.code, message: error.message, params: error.params });
     else post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
 };
