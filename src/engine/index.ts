@@ -1,7 +1,7 @@
 // The engine's only entry point: hosts, the importer and the templates import from here and nowhere else in
 // src/engine (a lint rule enforces it).
 export { scoreWorkbook } from './score.ts';
-export type { ScoreResult, UnitResult, RowResult, ItemResult } from './score.ts';
+export type { ScoreResult, UnitResult, RowResult, ItemResult, CaseResult } from './score.ts';
 export type {
   CellFormat, CellValue, CellWrite, FormatGrid, Grid, Issue, IssueParams, Severity, SheetInput, WorkbookInput,
 } from './types.ts';

@@ -2,7 +2,8 @@ import { a1 } from './address.ts';
 import type { HeaderMatch } from './headers.ts';
 import { makeIssue } from './messages.ts';
 import { cellText, foldText, isBlank } from './text.ts';
-import type { CellValue, Grid, Issue } from './types.ts';
+import { serialToDate } from './dates.ts';
+import type { CellValue, FormatGrid, Grid, Issue } from './types.ts';
 import { CASE_LEVELS, type CaseLevel, type RegisterColumn } from './vocabulary.ts';
 
 export interface Case {
@@ -12,6 +13,9 @@ export interface Case {
   /** Folded 项目 name, or null when the register names none. */
   item: string | null;
   level: CaseLevel;
+  /** The register's 日期 and 简要案情, as typed. */
+  date: string;
+  summary: string;
 }
 
 /** An issue of the register, with the unit it counts against when it names one (or nearly names one). */
@@ -41,7 +45,9 @@ function nearUnit(folded: string, units: { folded: string; name: string }[]): st
   return hits.length === 1 ? hits[0].name : null;
 }
 
-export function readCaseRegister(sheet: string, grid: Grid, header: HeaderMatch<RegisterColumn>, units: string[]): CaseRegister {
+export function readCaseRegister(
+  sheet: string, grid: Grid, header: HeaderMatch<RegisterColumn>, units: string[], formats?: FormatGrid,
+): CaseRegister {
   const folded = units.map((name) => ({ folded: foldText(name), name }));
   const byFolded = new Map(folded.map((u) => [u.folded, u.name]));
   const col = header.columns;
@@ -84,7 +90,15 @@ export function readCaseRegister(sheet: string, grid: Grid, header: HeaderMatch<
       continue;
     }
     const item = at(row, 'item');
-    cases.push({ row: r, unit, item: isBlank(item) ? null : foldText(cellText(item)), level });
+    cases.push({
+      row: r, unit, item: isBlank(item) ? null : foldText(cellText(item)), level,
+      date: dateText(at(row, 'date'), col.date === undefined ? null : formats?.[r]?.[col.date]), summary: cellText(at(row, 'summary')).trim(),
+    });
   }
   return { sheet, header, cases, badRows, issues };
+}
+
+function dateText(v: CellValue, format: string | null | undefined): string {
+  if (typeof v === 'number' && format === 'date' && v >= 1 && v < 2_958_466) return serialToDate(v);
+  return cellText(v).trim();
 }

@@ -49,8 +49,24 @@ export interface UnitResult {
   items: ItemResult[];
 }
 
+/** A case of the 案件台账, for feedback to its unit. */
+export interface CaseResult {
+  unit: string;
+  sheet: string;
+  /** The register row (0-based). */
+  row: number;
+  item: string | null;
+  level: '严重' | '特别重大';
+  date: string;
+  summary: string;
+  /** The case's nominal deduction, or null when no 按件扣分 row took it. */
+  deduction: number | null;
+}
+
 export interface ScoreResult {
   units: UnitResult[];
+  /** The register's readable cases, in register order. */
+  cases: CaseResult[];
   rows: RowResult[];
   issues: Issue[];
   writes: CellWrite[];
@@ -106,7 +122,7 @@ export function scoreWorkbook(input: WorkbookInput): ScoreResult {
 
   if (unitSheets.length === 0) {
     issues.push(makeIssue('', '', 'error', 'no-assessment-sheet'));
-    return { units: [], rows, issues, writes, newSheets: [], summarySheet: null, grades: null, selfScores: false };
+    return { units: [], cases: [], rows, issues, writes, newSheets: [], summarySheet: null, grades: null, selfScores: false };
   }
 
   const unitErrors = new Map<string, number>();
@@ -119,7 +135,7 @@ export function scoreWorkbook(input: WorkbookInput): ScoreResult {
   let register: CaseRegister | null = null;
   if (registers.length > 0) {
     const first = registers[0];
-    register = readCaseRegister(first.sheet.name, first.sheet.grid, first.header, unitNames);
+    register = readCaseRegister(first.sheet.name, first.sheet.grid, first.header, unitNames, first.sheet.formats);
     for (const extra of registers.slice(1)) {
       issues.push(makeIssue(extra.sheet.name, '', 'warning', 'extra-register', { used: first.sheet.name }));
     }
@@ -186,8 +202,17 @@ export function scoreWorkbook(input: WorkbookInput): ScoreResult {
     grades: gradeTable !== null, selfScores,
   }));
 
+  const cases: CaseResult[] = (register?.cases ?? []).map((c) => {
+    const d = caseUses.has(c.row) ? caseDeductions.get(c.row) : undefined;
+    const itemCol = register!.header.columns.item;
+    return {
+      unit: c.unit, sheet: register!.sheet, row: c.row, level: c.level === 'serious' ? '严重' : '特别重大',
+      item: c.item === null || itemCol === undefined ? null : cellText(at(registers[0].sheet.grid, c.row, itemCol)).trim(),
+      date: c.date, summary: c.summary, deduction: d === undefined ? null : fromH(d),
+    };
+  });
   return {
-    units, rows, issues, writes,
+    units, cases, rows, issues, writes,
     newSheets: summary ? [] : [SHEET_NAMES.summary],
     summarySheet: summaryName,
     grades: gradeTable && gradeTable.bands.length > 0 ? gradeTable.bands.map((b) => b.name) : null,

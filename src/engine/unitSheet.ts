@@ -21,6 +21,13 @@ export interface RowResult {
   status: 'scored' | 'missing' | 'error';
   score: number;
   note: string;
+  /** The row's 考核内容, for feedback to the unit. */
+  content: string;
+  /** The row's 细项分值 (for a deduction row, its cap), or null where it is blank or unreadable. */
+  weight: number | null;
+  /** Points the row did not earn: weight − score on a positive row, the deduction on a deduction row. */
+  lost: number;
+  remark: string;
 }
 
 /** A 项目 as the engine keeps it: every figure in hundredths. */
@@ -183,9 +190,13 @@ export function scoreUnitSheet(
       } else {
         deductions -= score;
       }
+      const weight = readNumber(row.weight, '分');
+      const weightH = weight.ok && !weight.percent ? toHundredths(weight.value) : null;
+      const lost = rule === null || rule === '一票否决' ? 0 : isDeductionRule(rule) ? 0 - score || 0 : weightH === null ? 0 : Math.max(0, weightH - score);
       rows.push({
         sheet: unit, cell: a1(row.row, cols.score), row: row.row, category: block.category, item: block.name,
-        rule, status: outcome.kind, score: score / 100, note,
+        rule, status: outcome.kind, score: score / 100, note, content: row.content,
+        weight: weightH === null ? null : weightH / 100, lost: lost / 100, remark: row.remark,
       });
       writes.push({ sheet: unit, row: row.row, col: cols.score, value: score / 100, numberFormat: '0.00' });
       writes.push({ sheet: unit, row: row.row, col: cols.note, value: note });

@@ -67,3 +67,27 @@ describe('contract v2 on a real xlsx file', async () => {
     expect(again.map((s) => [s.name, s.grid])).toEqual(sheets.map((s) => [s.name, s.grid]));
   });
 });
+
+describe('what feedback to a unit needs', async () => {
+  const { result } = scoreXlsx(await contractV2Bytes());
+
+  it('gives each row its 考核内容, weight, the points it lost and the remark', () => {
+    const bing = result.rows.filter((r) => r.sheet === '丙县');
+    expect(bing.map((r) => [r.content, r.weight, r.score, r.lost])).toEqual([
+      ['发展团员19名', 6, 5.37, 0.63],
+      ['基层团组织覆盖率达到90%', 4, 4, 0],
+      ['开展主题教育活动', 5, 4, 1],
+      ['获得市级以上表彰', 3, 0, 3],
+      ['发生重大安全责任事故', null, 0, 0],
+      ['按时报送材料', 5, 0, 0],
+      ['青少年维权：每发生一起扣0.5分', 2, -0.5, 0.5],
+    ]);
+    expect(bing[2].remark).toBe('活动记录不全，酌情扣1分');
+  });
+
+  it('lists the register’s cases with their deductions, dates as dates', () => {
+    expect(result.cases).toEqual([
+      { unit: '丙县', sheet: '案件台账', row: 2, item: null, level: '严重', date: '2014-06-01', summary: '示例案件', deduction: 0.5 },
+    ]);
+  });
+});
