@@ -192,7 +192,7 @@ export function scoreUnitSheet(
       }
       const weight = readNumber(row.weight, '分');
       const weightH = weight.ok && !weight.percent ? toHundredths(weight.value) : null;
-      const lost = rule === null || rule === '一票否决' ? 0 : isDeductionRule(rule) ? 0 - score || 0 : weightH === null ? 0 : Math.max(0, weightH - score);
+      const lost = rule === null || rule === '一票否决' ? 0 : isDeductionRule(rule) ? Math.abs(score) : weightH === null ? 0 : Math.max(0, weightH - score);
       rows.push({
         sheet: unit, cell: a1(row.row, cols.score), row: row.row, category: block.category, item: block.name,
         rule, status: outcome.kind, score: score / 100, note, content: row.content,
