@@ -77,7 +77,7 @@ async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<numb
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('target-scorer')
-    .description('目标绩效计分：按 SCORING.md 给工作簿中的每张考核表计分，写回得分、说明、项目得分与汇总；或从指标表生成考核表。\n' +
+    .description('目标绩效计分：按计分规则（docs/rules.md）给工作簿中的每张考核表计分，写回得分、说明、项目得分与汇总；或从指标表生成考核表。\n' +
       'Target performance scoring: scores every assessment sheet and writes scores, notes, subtotals and 汇总 back; ' +
       'or generates the assessment sheets from an indicator table.')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
