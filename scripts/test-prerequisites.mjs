@@ -8,25 +8,21 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { delimiter, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, ensurePackages, POPPLER, SOFFICE, XMLLINT } from './lib/debianPackages.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
-/** Each program the suites need, how to find it, and the Debian package that provides it. */
-const TOOLS = [
-  { name: 'chromium', found: () => existsSync('/usr/bin/chromium'), pkg: 'chromium' },
-  { name: 'soffice', found: () => onPath('soffice'), pkg: 'libreoffice-calc-nogui' },
-  { name: 'xmllint', found: () => onPath('xmllint'), pkg: 'libxml2-utils' },
-  { name: 'pdftoppm', found: () => onPath('pdftoppm') && onPath('pdftotext'), pkg: 'poppler-utils' },
-];
+/** The programs the suites drive. */
+const TOOLS = [CHROMIUM, SOFFICE, XMLLINT, POPPLER];
 
 /** What the suites read from dist/: the files a build makes and the inputs that decide whether it is stale. */
 const BUILDS = {
   cli: {
     run: ['npm', 'run', 'build:cli'],
     outputs: ['dist/cli/target-scorer.mjs'],
-    inputs: ['src', 'scripts/build-cli.mjs', 'package-lock.json'],
+    inputs: ['src', 'scripts/build-cli.mjs', 'package.json', 'package-lock.json'],
   },
   pages: {
     run: ['npm', 'run', 'build'],
@@ -34,36 +30,6 @@ const BUILDS = {
     inputs: ['src', 'addin', 'web', 'scripts/bundle-budget.mjs', 'package-lock.json', 'tsconfig.json'],
   },
 };
-
-function onPath(bin) {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, bin)));
-}
-
-function ensureTools() {
-  const missing = TOOLS.filter((t) => !t.found());
-  if (missing.length === 0) return;
-  const pkgs = missing.map((t) => t.pkg);
-  const names = missing.map((t) => t.name).join(', ');
-  const asRootOnDebian = existsSync('/etc/debian_version') && process.getuid?.() === 0;
-  if (!asRootOnDebian) {
-    console.error(`测试需要 ${names}，请先运行 / the tests need ${names}; run: sudo apt-get install -y ${pkgs.join(' ')}`);
-    process.exit(1);
-  }
-  console.log(`安装测试所需的程序 / installing what the tests need: ${pkgs.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...pkgs]]) {
-    const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-    if (r.status !== 0) {
-      console.error(`apt-get ${args[0]} 失败 / failed (exit ${r.status}); run: apt-get install -y ${pkgs.join(' ')}`);
-      process.exit(1);
-    }
-  }
-  const still = TOOLS.filter((t) => !t.found()).map((t) => t.name);
-  if (still.length > 0) {
-    console.error(`安装后仍找不到 / still missing after apt-get: ${still.join(', ')}`);
-    process.exit(1);
-  }
-}
 
 function filesUnder(path) {
   const abs = join(ROOT, path);
@@ -108,6 +74,6 @@ if (only >= 0) {
   }
   ensureBuilt(name);
 } else {
-  ensureTools();
+  ensurePackages(TOOLS, { zh: '测试', en: 'the tests' });
   for (const name of Object.keys(BUILDS)) ensureBuilt(name);
 }
