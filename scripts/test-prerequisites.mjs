@@ -7,7 +7,7 @@
 //        node scripts/test-prerequisites.mjs --build cli  only that build target (a test file's beforeAll)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, ensurePackages, POPPLER, SOFFICE, XMLLINT } from './lib/debianPackages.mjs';
@@ -49,20 +49,47 @@ function inputHash(inputs) {
   return hash.digest('hex');
 }
 
+const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Runs `work` (and returns what it returns) while holding dist/.lock-<name>, so that test files building at the same time take turns. */
+function withLock(name, work) {
+  const lock = join(ROOT, 'dist', `.lock-${name}`);
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than ten minutes belongs to a build that died.
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      else sleep(500);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 function ensureBuilt(name) {
+  if (!withLock(name, () => buildIfStale(name))) process.exit(1);
+}
+
+function buildIfStale(name) {
   const target = BUILDS[name];
   const stamp = join(ROOT, 'dist', `.stamp-${name}`);
   const hash = inputHash(target.inputs);
   const fresh = target.outputs.every((f) => existsSync(join(ROOT, f))) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash;
-  if (fresh) return;
+  if (fresh) return true;
   console.log(`构建 / building ${name}: ${target.run.join(' ')}`);
   const r = spawnSync(target.run[0], target.run.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
   if (r.status !== 0) {
     console.error(`构建失败 / build failed: ${target.run.join(' ')} (exit ${r.status})`);
-    process.exit(1);
+    return false;
   }
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
   writeFileSync(stamp, hash);
+  return true;
 }
 
 const only = process.argv.indexOf('--build');
