@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, ensurePackages, POPPLER, SOFFICE, XMLLINT } from './lib/debianPackages.mjs';
 
@@ -42,7 +42,7 @@ function filesUnder(path) {
 function inputHash(inputs) {
   const hash = createHash('sha256');
   for (const file of inputs.flatMap(filesUnder)) {
-    hash.update(`${relative(ROOT, join(ROOT, file)).split('\\').join('/')}\0`);
+    hash.update(`${file.split('\\').join('/')}\0`);
     hash.update(readFileSync(join(ROOT, file)));
     hash.update('\0');
   }
