@@ -44,6 +44,14 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
+const realPathOr = (file: string): string => {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file; // reading it will say why it cannot be had
+  }
+};
+
 /**
  * The lock file an office program keeps beside a workbook it has open: ~$name.xlsx (Excel, WPS) or
  * .~lock.name.xlsx# (LibreOffice). Null when there is none.
@@ -111,7 +119,8 @@ export function planOutput(req: OutputRequest): OutputPlan {
   if (inPlace) {
     if (!req.inPlaceAllowed) throw new SaveError('输出文件不能是输入文件本身。/ The output must not be the input file.');
     if (inputOpen) throw new SaveError(openMessage(req.input, inputOpen, '改写它会与该程序下次保存互相覆盖。'));
-    return { target: req.input, inPlace: true, replaces: true, warnings: [] };
+    // Through a link, the file it points to is replaced (and backed up beside it), not the link.
+    return { target: realPathOr(req.input), inPlace: true, replaces: true, warnings: [] };
   }
   const targetOpen = openBy(target);
   if (targetOpen) throw new SaveError(openMessage(target, targetOpen, '不能覆盖它。'));

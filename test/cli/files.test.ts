@@ -2,7 +2,7 @@
 // the one overwrite rule of score and import, -o naming the input, and workbooks open in an office program.
 // Real files in temp folders; main() in process, the bundle where a separate process or user is needed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,11 +227,15 @@ describe('-o naming the input is --in-place', () => {
     expect(openXlsx(new Uint8Array(readFileSync(w.input))).sheetNames).toContain('汇总');
     expect(existsSync(path.join(w.dir, '考核.scored.xlsx'))).toBe(false);
 
+    // Through a link: the file it points to is scored in place and backed up beside it; the link stays a link.
     const v = workdir();
     const link = path.join(v.dir, '链接.xlsx');
     symlinkSync(v.input, link);
     expect((await cli('score', link, '-o', v.input)).code).toBe(1);
-    expect(readFileSync(path.join(v.dir, '链接.bak.xlsx'))).toEqual(original);
+    expect(readFileSync(path.join(v.dir, '考核.bak.xlsx'))).toEqual(original);
+    expect(openXlsx(new Uint8Array(readFileSync(v.input))).sheetNames).toContain('汇总');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(existsSync(path.join(v.dir, '链接.bak.xlsx'))).toBe(false);
     noTemporaryFiles(v.dir);
   });
 
