@@ -1,6 +1,6 @@
 // The ribbon's 一键计分: scores without opening the task pane and leaves the user on 汇总. No React here.
 import { recalculate, selectCell } from './host/index.ts';
-import { describeFailure, describeOutcome, saveLastRun } from './shared/lastRun.ts';
+import { describeFailure, describeOutcome, saveLastRun } from './lastRun.ts';
 
 export async function scoreWorkbook(event?: Office.AddinCommands.Event): Promise<void> {
   try {

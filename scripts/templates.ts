@@ -1,21 +1,17 @@
 /**
  * npm run templates: writes workbook-templates/guangyuan-2014.xlsx and guangyuan-2014-sample.xlsx
- * from the seed. The seed is copied from ../shared/seed when that exists, so the repository builds
- * from its own copy in workbook-templates/seed/.
+ * from the seed text kept in workbook-templates/seed/.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSeedText } from '../src/import/index';
 import { buildTemplateWorkbook, sampleData } from '../src/templates/index';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = resolve(root, '../shared/seed/000_ca50cc8bb029540d.txt');
 const outDir = join(root, 'workbook-templates');
 const seed = join(outDir, 'seed', 'guangyuan-2014.txt');
 
-mkdirSync(dirname(seed), { recursive: true });
-if (existsSync(shared)) copyFileSync(shared, seed);
 if (!existsSync(seed)) {
   console.error(`找不到种子文件 / seed not found: ${seed}`);
   process.exit(1);

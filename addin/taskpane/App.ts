@@ -8,7 +8,7 @@ import {
 } from '../../src/ui/index.ts';
 import type { RecalcOutcome } from '../host/index.ts';
 import type { GenerateOutcome } from '../host/generateSheets.ts';
-import { clearLastRun, describeFailure, describeOutcome, loadLastRun, type LastRun } from '../shared/lastRun.ts';
+import { clearLastRun, describeFailure, describeOutcome, loadLastRun, type LastRun } from '../lastRun.ts';
 import { FEATURES } from './features.ts';
 import type { PaneHost } from './officeHost.ts';
 

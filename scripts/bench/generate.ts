@@ -1,5 +1,5 @@
 /**
- * Builds N-unit workbooks in the SCORING.md layout for benchmarks: each unit is one of the sample's eight
+ * Builds N-unit workbooks in the layout of docs/workbook-format.md for benchmarks: each unit is one of the sample's eight
  * 考核表 (about 76 rows) with its actuals varied, some left blank and a few unreadable, plus a 案件台账.
  * Usage: tsx scripts/bench/generate.ts <units> <out.xlsx> [seed]
  */

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { importFromGrids, importFromText, type ImportResult, type ReviewItem } from '../import/index.ts';
 import { openXlsx, XlsxRefusal } from '../xlsx/index.ts';
-import { saveCopy, SaveError } from './output.ts';
+import { describeOsError } from './osErrors.ts';
+import { OVERWRITE_HELP, planOutput, saveOutput, SaveError, writtenLine, type OutputPlan } from './output.ts';
 import { displayWidth, formatTable } from './table.ts';
 import { zlibCodec } from './zlibCodec.ts';
 
@@ -106,11 +106,17 @@ async function readInput(input: string): Promise<ImportResult> {
 }
 
 async function runImport(input: string, opts: ImportOptions, io: Io): Promise<number> {
-  const output = opts.output ?? importedName(input);
-  if (path.resolve(output) === path.resolve(input)) {
-    io.err('输出文件不能是输入文件本身。/ The output must not be the input file.');
-    return IMPORT_EXIT.failed;
+  let plan: OutputPlan;
+  try {
+    plan = planOutput({ input, output: opts.output, defaultName: importedName, force: opts.force, inPlaceAllowed: false });
+  } catch (e) {
+    if (e instanceof SaveError) {
+      io.err(e.message);
+      return IMPORT_EXIT.failed;
+    }
+    throw e;
   }
+  plan.warnings.forEach((w) => io.err(w));
   let result: ImportResult;
   try {
     result = await readInput(input);
@@ -119,26 +125,20 @@ async function runImport(input: string, opts: ImportOptions, io: Io): Promise<nu
       io.err(`${path.basename(input)}：${e.message}`);
       return IMPORT_EXIT.failed;
     }
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== undefined) {
-      io.err(`无法读取文件 ${input}：${code === 'ENOENT' ? '文件不存在' : (e as Error).message}`);
-      return IMPORT_EXIT.failed;
-    }
-    throw e;
+    const message = describeOsError(e, input, 'read');
+    if (message === null) throw e;
+    io.err(message);
+    return IMPORT_EXIT.failed;
   }
   if (result.workbook.units.length === 0) {
     if (opts.json) io.out(JSON.stringify(reviewJson(result, null), null, 2));
     io.err(`${path.basename(input)}：${result.workbook.warnings.join('\n')}\n未写出任何文件。/ Nothing was written.`);
     return IMPORT_EXIT.failed;
   }
-  if (existsSync(output) && !opts.force) {
-    io.err(`${output} 已存在；要覆盖请加 --force。/ ${output} exists; add --force to overwrite it.`);
-    return IMPORT_EXIT.failed;
-  }
   try {
     // exceljs loads only here, so that `target-scorer score` starts as fast as before.
     const { buildScoringWorkbook } = await import('../templates/workbook.ts');
-    await saveCopy(output, await buildScoringWorkbook(result.workbook));
+    await saveOutput(plan, await buildScoringWorkbook(result.workbook));
   } catch (e) {
     if (e instanceof SaveError) {
       io.err(e.message);
@@ -147,11 +147,11 @@ async function runImport(input: string, opts: ImportOptions, io: Io): Promise<nu
     throw e;
   }
   if (opts.json) {
-    io.out(JSON.stringify(reviewJson(result, output), null, 2));
+    io.out(JSON.stringify(reviewJson(result, plan.target), null, 2));
   } else {
     io.out(reviewText(result));
     io.out('');
-    io.out(`已写入 / written: ${output}（${result.workbook.units.length} 个单位 / units）`);
+    io.out(`已写入 / written: ${writtenLine(plan, null)}（${result.workbook.units.length} 个单位 / units）`);
   }
   const needsReview = result.review.some((r) => r.flagged) || result.workbook.warnings.length > 0;
   return needsReview ? IMPORT_EXIT.review : IMPORT_EXIT.ok;
@@ -171,11 +171,11 @@ export function addImportCommand(program: Command, io: Io, setExit: (code: numbe
 拿不准的行标“!”并在“需要人工确认”下说明原因。生成的工作簿含填报说明、每单位一张考核表、案件台账和汇总。
 Reads one 类别 | 内容 | 分值 table per unit (stacked in one sheet or one per sheet; the 保障指标 table is shared),
 lists every row read with its target, rule, weight and confidence, marks the uncertain ones with "!" and says why.
-
+${OVERWRITE_HELP}
 退出码 / exit codes:
   0  已生成，没有需要确认的行 / written, nothing to review
   1  已生成，但有行或提醒需要人工确认 / written, some rows or warnings need a person's decision
-  2  无法导入：找不到指标表、文件无法读取、输出文件已存在（未加 --force）或无法写出；未写出任何文件
+  2  无法导入：找不到指标表、文件无法读取、输出文件已存在（未加 --force）或正在打开、或无法写出；未写出任何文件
      / could not import: no indicator table, unreadable file, output exists (without --force) or cannot be written
 
 示例 / example:

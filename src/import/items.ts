@@ -153,7 +153,7 @@ export function classifyItem(text: string): ItemRow[] {
   const prefix = /^\s*(\d{1,2})\s*[.、](?:(?!\d)|(?=\d{4}\s*年))/.exec(norm)?.[1];
   return targets.map((t) => {
     const atLeast = t.comparator === '>=';
-    // 比例 and 差额扣分 take only the ≥ form (SCORING.md 2); other comparators are pass/fail.
+    // 比例 and 差额扣分 take only the ≥ form (docs/rules.md); other comparators are pass/fail.
     const rule: Rule = !atLeast ? '达标' : rate !== null ? '差额扣分' : '比例';
     const notes = [...t.notes, ...strayNote];
     if (shortfall && rate === null) notes.push('扣分标准无法读出，按比例计分');

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-/** Rule words of SCORING.md section 2. */
+/** Rule words of the scoring rules (docs/rules.md). */
 export const RULES = ['比例', '达标', '差额扣分', '评分', '扣分', '按件扣分'] as const;
 export type Rule = (typeof RULES)[number];
 
-/** Deduction rules are not part of a 项目's weight split (SCORING.md 2). */
+/** Deduction rules are not part of a 项目's weight split (docs/rules.md). */
 export const DEDUCTION_RULES: readonly Rule[] = ['扣分', '按件扣分'];
 
 export const COMPARATORS = ['>=', '<=', '<', '>'] as const;

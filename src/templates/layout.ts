@@ -1,6 +1,6 @@
 import type { Alignment, Border, Borders, DataValidation, Fill, Font, Worksheet } from 'exceljs';
 
-/** The 考核表 columns, A to M, as SCORING.md 1.1 names them. */
+/** The 考核表 columns, A to M, as docs/workbook-format.md names them. */
 export const INDICATOR_COLUMNS = [
   { header: '类别', width: 10 },
   { header: '项目', width: 12 },

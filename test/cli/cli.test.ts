@@ -27,8 +27,8 @@ function changedEntries(a: Uint8Array, b: Uint8Array): string[] {
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build-cli.mjs']);
-});
+  execFileSync(process.execPath, ['scripts/test-prerequisites.mjs', '--build', 'cli']);
+}, 60_000);
 
 describe('target-scorer score on the bundled sample', () => {
   const dir = workdir();

@@ -8,7 +8,7 @@ const num = (v: string | number, measure = '') => {
   return r.ok ? formatRational(r.value) + (r.percent ? '%' : '') : null;
 };
 
-describe('reading what units typed (SCORING.md section 4)', () => {
+describe('reading what units typed (docs/bad-input.md)', () => {
   it.each([
     [19, '19'], ['19', '19'], [' 19 ', '19'], ['１９', '19'], ['3,000', '3000'], ['3，000', '3000'], ['12.5', '12.5'],
     ['19名', '19'], ['3次', '3'], ['40人', '40'], ['十九', '19'], ['二十', '20'], ['三', '3'], ['一百零五', '105'],

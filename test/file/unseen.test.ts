@@ -5,7 +5,7 @@ import { scoreXlsx } from '../../src/file/scoreXlsx.ts';
 import { openXlsx, XlsxRefusal } from '../../src/xlsx/index.ts';
 
 /**
- * A workbook the scorer has never seen, laid out per SCORING.md by hand the way an office would:
+ * A workbook the scorer has never seen, laid out per docs/workbook-format.md by hand the way an office would:
  * aliased headers in another order, a two-row title, merged 类别/项目/分值 blocks, formula targets,
  * a chart-free but styled sheet, an unrelated sheet, and a register naming a 项目.
  */
@@ -49,7 +49,7 @@ async function unseenWorkbook(): Promise<Uint8Array> {
 }
 
 describe('a workbook the scorer has never seen', () => {
-  it('is scored exactly as SCORING.md says, and only output cells change', async () => {
+  it('is scored exactly as docs/rules.md says, and only output cells change', async () => {
     const input = await unseenWorkbook();
     const { result, output } = scoreXlsx(input);
     expect(result.units.map((u) => u.unit)).toEqual(['东城区']);

@@ -59,7 +59,7 @@ const rowArb: fc.Arbitrary<RowSpec> = fc
     return { rule, target, measure, weight, rate, actual };
   });
 
-/** Whether the engine must report an error at the row's 实际完成 cell: SCORING.md section 4. */
+/** Whether the engine must report an error at the row's 实际完成 cell (docs/bad-input.md). */
 function actualIsBad(r: RowSpec): boolean {
   if (r.rule === '按件扣分' || isBlank(r.actual)) return false;
   if (r.rule === '评分' || r.rule === '扣分') {

@@ -1,3 +1,4 @@
+import './zodSetup.ts';
 import { createElement as h } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';

@@ -1,4 +1,4 @@
-// A small 考核表 laid out per SCORING.md 1.1, used by the corpus and the hostile files.
+// A small 考核表 laid out per docs/workbook-format.md, used by the corpus and the hostile files.
 export type Value = string | number | boolean | null;
 
 export const HEADER = ['类别', '项目', '分值', '考核内容', '计分方式', '目标值', '计量单位', '细项分值', '扣分标准', '实际完成', '得分', '说明', '项目得分'];

@@ -1,8 +1,5 @@
 // Shared start of every worker.
-import { z } from 'zod';
-
-// zod would probe `Function('')` for its fast path, which the page's CSP (no 'unsafe-eval') refuses.
-z.config({ jitless: true });
+import '../zodSetup.ts';
 
 // The browser keeps a worker's CSP reports to itself; say them aloud so a blocked feature is noticed (and tested).
 self.addEventListener('securitypolicyviolation', (e) => {

@@ -1,5 +1,5 @@
-import type { RecalcOutcome } from '../host/index.ts';
-import { STRINGS, type Lang } from '../../src/ui/strings.ts';
+import type { RecalcOutcome } from './host/index.ts';
+import { STRINGS, type Lang } from '../src/ui/strings.ts';
 
 /** What the ribbon's 一键计分 did last; the task pane shows it, since a ribbon command has no UI of its own. */
 export interface LastRun {
