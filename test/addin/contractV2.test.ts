@@ -1,0 +1,93 @@
+// Contract version 2 through the Office.js host (office-addin-mock): the same workbook the CLI scores, with the
+// number formats Excel keeps (0.9 shown as 90%, 41701 shown as 3/3), must give the CLI's result cell for cell.
+import { describe, expect, it } from 'vitest';
+import { a1 } from '../../addin/host/address.ts';
+import { recalculate, type Supports } from '../../addin/host/index.ts';
+import { scoreXlsx } from '../../src/file/scoreXlsx.ts';
+import { openXlsx } from '../../src/xlsx/index.ts';
+import { contractV2Bytes, contractV2Workbook, V2_EXPECTED, V2_HEADER } from '../fixtures/contractV2.ts';
+import { normalise } from './fixtures.ts';
+import { MockExcel, type MockSheetSpec } from './mockExcel.ts';
+
+const allSets: Supports = () => true;
+
+/** The fixture as Excel holds it: the file's values, and each cell's number format code as exceljs wrote it. */
+async function v2Sheets(): Promise<MockSheetSpec[]> {
+  const book = contractV2Workbook();
+  const grids = openXlsx(await contractV2Bytes()).readSheets();
+  return grids.map(({ name, grid }) => {
+    const numberFormats: Record<string, string> = {};
+    book.getWorksheet(name)!.eachRow((row, r) => row.eachCell((cell, c) => {
+      if (cell.numFmt) numberFormats[a1(r - 1, c - 1)] = cell.numFmt;
+    }));
+    return { name, grid, numberFormats };
+  });
+}
+
+const facts = (units: { unit: string; total: number | null; rank: number | null; grade: string | null; status: string }[]) =>
+  units.map(({ unit, total, rank, grade, status }) => ({ unit, total, rank, grade, status }));
+
+describe('contract v2 in the Office.js host', async () => {
+  const bytes = await contractV2Bytes();
+  const cli = scoreXlsx(bytes);
+  const specs = await v2Sheets();
+
+  it('gives the CLI’s scores, 等次, statuses, issues and writes, and leaves the workbook as the CLI’s file', async () => {
+    const excel = new MockExcel(specs);
+    const outcome = await recalculate(excel.context, { supports: allSets });
+    expect(outcome.refusal).toBeNull();
+    expect(outcome.written).toBe(true);
+    expect(facts(outcome.result.units)).toEqual(V2_EXPECTED);
+    expect(outcome.result.units).toEqual(cli.result.units);
+    expect(outcome.result.issues.map((i) => [i.sheet, i.cell, i.code])).toEqual(cli.result.issues.map((i) => [i.sheet, i.cell, i.code]));
+    expect(outcome.result.issues).toEqual(cli.result.issues);
+    expect(outcome.result.writes).toEqual(cli.result.writes);
+    const expected = openXlsx(cli.output!).readSheets();
+    expect(excel.sheets.map((s) => s.name)).toEqual(expected.map((s) => s.name));
+    for (const sheet of expected) expect(normalise(excel.sheet(sheet.name).cells), sheet.name).toEqual(normalise(sheet.grid));
+    // names, values, formats, writes
+    expect(outcome.syncs).toBe(4);
+    expect(excel.syncs).toBe(4);
+    console.info(`contract v2: ${outcome.syncs} syncs, ${outcome.formatCells} number formats loaded, ` +
+      `format read ${excel.responseBytes[2]} B of ${outcome.readBytes} B read`);
+  });
+
+  it('loads number formats only of 目标值 and 实际完成 below the header, 日期 of the register and 比例上限 of 等次标准', async () => {
+    const excel = new MockExcel(specs);
+    await recalculate(excel.context, { supports: allSets });
+    const target = V2_HEADER.indexOf('目标值');
+    const actual = V2_HEADER.indexOf('实际完成');
+    const units = ['甲县', '乙县', '丙县'].flatMap((u) => [`${u}!${a1(2, target)}:${a1(8, target)}`, `${u}!${a1(2, actual)}:${a1(8, actual)}`]);
+    expect(excel.formatLoads).toEqual([...units, '案件台账!D2:D3', '等次标准!C2:C4']);
+  });
+
+  it('reads 90% and 3/3 by their formats: without them the result differs', async () => {
+    const bare = specs.map((s) => ({ ...s, numberFormats: {} }));
+    const outcome = await recalculate(new MockExcel(bare).context, { supports: allSets });
+    expect(outcome.result.issues.map((i) => i.code)).not.toContain('actual-date');
+    expect(facts(outcome.result.units)).not.toEqual(V2_EXPECTED);
+  });
+
+  it('changes nothing on a second run', async () => {
+    const excel = new MockExcel(specs);
+    const first = await recalculate(excel.context, { supports: allSets });
+    const once = excel.sheets.map((s) => normalise(s.cells));
+    const again = await recalculate(excel.context, { supports: allSets });
+    expect(again.result.units).toEqual(first.result.units);
+    expect(excel.sheets.map((s) => normalise(s.cells))).toEqual(once);
+  });
+
+  it('needs 4 syncs whatever the number of sheets', async () => {
+    const unit = specs.find((s) => s.name === '乙县')!;
+    const many = [...Array.from({ length: 60 }, (_, i) => ({ ...unit, name: `乙县${i + 1}` })), ...specs.filter((s) => !s.name.endsWith('县'))];
+    const excel = new MockExcel(many);
+    const outcome = await recalculate(excel.context, { supports: allSets });
+    expect(outcome.result.units).toHaveLength(60);
+    // Every copy's 3/3 is read as a date: the formats of all 60 sheets came back in the one format sync.
+    expect(outcome.result.issues.filter((i) => i.code === 'actual-date')).toHaveLength(60);
+    expect(outcome.result.units.every((u) => u.total === 12.78 && u.grade === '待定')).toBe(true);
+    expect(excel.syncs).toBe(4);
+    console.info(`contract v2, 60 units: ${excel.syncs} syncs, ${outcome.formatCells} number formats loaded, ` +
+      `format read ${excel.responseBytes[2]} B, values read ${excel.responseBytes[1]} B`);
+  });
+});
