@@ -5,24 +5,11 @@ import { a1 } from '../../addin/host/address.ts';
 import { recalculate, type Supports } from '../../addin/host/index.ts';
 import { scoreXlsx } from '../../src/file/scoreXlsx.ts';
 import { openXlsx } from '../../src/xlsx/index.ts';
-import { contractV2Bytes, contractV2Workbook, V2_EXPECTED, V2_HEADER } from '../fixtures/contractV2.ts';
-import { normalise } from './fixtures.ts';
-import { MockExcel, type MockSheetSpec } from './mockExcel.ts';
+import { contractV2Bytes, V2_EXPECTED, V2_HEADER } from '../fixtures/contractV2.ts';
+import { contractV2Sheets, normalise } from './fixtures.ts';
+import { MockExcel } from './mockExcel.ts';
 
 const allSets: Supports = () => true;
-
-/** The fixture as Excel holds it: the file's values, and each cell's number format code as exceljs wrote it. */
-async function v2Sheets(): Promise<MockSheetSpec[]> {
-  const book = contractV2Workbook();
-  const grids = openXlsx(await contractV2Bytes()).readSheets();
-  return grids.map(({ name, grid }) => {
-    const numberFormats: Record<string, string> = {};
-    book.getWorksheet(name)!.eachRow((row, r) => row.eachCell((cell, c) => {
-      if (cell.numFmt) numberFormats[a1(r - 1, c - 1)] = cell.numFmt;
-    }));
-    return { name, grid, numberFormats };
-  });
-}
 
 const facts = (units: { unit: string; total: number | null; rank: number | null; grade: string | null; status: string }[]) =>
   units.map(({ unit, total, rank, grade, status }) => ({ unit, total, rank, grade, status }));
@@ -30,7 +17,7 @@ const facts = (units: { unit: string; total: number | null; rank: number | null;
 describe('contract v2 in the Office.js host', async () => {
   const bytes = await contractV2Bytes();
   const cli = scoreXlsx(bytes);
-  const specs = await v2Sheets();
+  const specs = await contractV2Sheets();
 
   it('gives the CLI’s scores, 等次, statuses, issues and writes, and leaves the workbook as the CLI’s file', async () => {
     const excel = new MockExcel(specs);

@@ -4,6 +4,7 @@ import type { Grid } from '../../src/engine/index.ts';
 import { a1 } from '../../addin/host/address.ts';
 import { openXlsx } from '../../src/xlsx/index.ts';
 import type { MockSheetSpec } from './mockExcel.ts';
+import { contractV2Bytes, contractV2Workbook } from '../fixtures/contractV2.ts';
 
 export const SAMPLE_PATH = fileURLToPath(new URL('../../workbook-templates/guangyuan-2014-sample.xlsx', import.meta.url));
 export const SUMMARY = '汇总';
@@ -49,4 +50,17 @@ export function normalise(grid: Grid): Grid {
   });
   while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
   return rows;
+}
+
+/** The contract-v2 workbook as Excel holds it: the file's values, and each cell's number format code as written. */
+export async function contractV2Sheets(): Promise<MockSheetSpec[]> {
+  const book = contractV2Workbook();
+  const grids = openXlsx(await contractV2Bytes()).readSheets();
+  return grids.map(({ name, grid }) => {
+    const numberFormats: Record<string, string> = {};
+    book.getWorksheet(name)!.eachRow((row, r) => row.eachCell((cell, c) => {
+      if (cell.numFmt) numberFormats[a1(r - 1, c - 1)] = cell.numFmt;
+    }));
+    return { name, grid, numberFormats };
+  });
 }
