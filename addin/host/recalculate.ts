@@ -1,7 +1,7 @@
-import { formatColumns, scoreWorkbook, type FormatGrid, type ScoreResult, type SheetInput } from '../../src/engine/index.ts';
+import { findFormulaInOutput, formatColumns, scoreWorkbook, type FormatGrid, type ScoreResult, type SheetInput } from '../../src/engine/index.ts';
 import { isSummarySheet } from '../../src/engine/index.ts';
 import { classifyNumberFormat } from '../../src/formats/numberFormat.ts';
-import { a1, blockAddress } from './address.ts';
+import { blockAddress } from './address.ts';
 import { formulaAreas, formulaGrid, noFormulas, type FormulaCells } from './formulaCells.ts';
 import { usedRangeToGrid, type OfficeCell } from './grid.ts';
 import { formulaInOutput, protectedSheet, protectedWorkbook, type Refusal } from './refusal.ts';
@@ -228,12 +228,6 @@ function findRefusal(
   }
   if (result.newSheets.length > 0 && bookProtection?.protected) return protectedWorkbook(result.newSheets[0]);
 
-  let first: { sheet: string; cell: string } | null = null;
-  let count = 0;
-  for (const w of result.writes) {
-    if (!formulasOf.get(w.sheet)?.(w.row, w.col)) continue;
-    count++;
-    first ??= { sheet: w.sheet, cell: a1(w.row, w.col) };
-  }
-  return first ? formulaInOutput(first.sheet, first.cell, count - 1) : null;
+  const offender = findFormulaInOutput(result.writes, (sheet, row, col) => formulasOf.get(sheet)?.(row, col) ?? false);
+  return offender ? formulaInOutput(offender.params) : null;
 }

@@ -88,7 +88,9 @@ describe('recalculate on the 8-unit sample', () => {
     expect(outcome.written).toBe(false);
     expect(outcome.refusal?.kind).toBe('protected-sheet');
     expect(outcome.refusal?.sheet).toBe('旺苍县');
-    expect(outcome.refusal?.message.zh).toContain('工作表“旺苍县”受保护');
+    expect(outcome.refusal).toMatchObject({ code: 'protected-sheet', params: { sheet: '旺苍县' } });
+    expect(outcome.refusal?.message.zh).toContain('“旺苍县”工作表受保护');
+    expect(outcome.refusal?.message.en).toContain('Sheet "旺苍县" is protected');
     expect(outcome.refusal?.message.zh).toContain('未写入任何内容');
     expect(excel.syncs).toBe(3);
     expect(excel.requestBytes.every((b) => b === 0)).toBe(true);
@@ -119,7 +121,8 @@ describe('recalculate on the 8-unit sample', () => {
       const before = excel.sheets.map((s) => normalise(s.cells));
       const outcome = await recalculate(excel.context, { supports });
       expect(outcome.refusal).toMatchObject({ kind: 'formula', sheet: '苍溪县', cell: 'K3' });
-      expect(outcome.refusal?.message.zh).toContain('工作表“苍溪县”的 K3 是公式（另有1个输出单元格也是公式）');
+      expect(outcome.refusal).toMatchObject({ code: 'formula-in-output', params: { sheet: '苍溪县', cell: 'K3', others: 1 } });
+      expect(outcome.refusal?.message.zh).toContain('“苍溪县”工作表 K3 单元格含有公式，计分结果不能覆盖它。（另有 1 个要写入的单元格也含有公式。）');
       expect(excel.syncs).toBe(3);
       expect(excel.sheets.map((s) => normalise(s.cells))).toEqual(before);
     },

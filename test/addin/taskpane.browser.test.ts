@@ -265,7 +265,7 @@ describe('task pane in Chromium with a fake Office host', () => {
     const { page, watch } = await openPage('taskpane.html', { sheets });
     const before = await fake<unknown>(page, 'sheets');
     await page.getByRole('button', { name: '一键计分' }).click();
-    await page.getByText('工作表“旺苍县”受保护', { exact: false }).waitFor();
+    await page.getByText('“旺苍县”工作表受保护', { exact: false }).waitFor();
     expect(await fake<unknown>(page, 'sheets')).toEqual(before);
     expectClean(watch);
     await page.context().close();
@@ -387,7 +387,7 @@ describe('ribbon command page in Chromium with a fake Office host', () => {
 
     // Same origin, so the task pane finds the ribbon's note.
     const pane = await openPage('taskpane.html', { sheets }, page);
-    await pane.page.getByText('苍溪县”的 K3 是公式', { exact: false }).waitFor();
+    await pane.page.getByText('“苍溪县”工作表 K3 单元格含有公式', { exact: false }).waitFor();
     expect(await pane.page.getByRole('button', { name: '转到 苍溪县!K3' }).isVisible()).toBe(true);
     expectClean(pane.watch);
     await page.context().close();
