@@ -8,6 +8,7 @@ import { openXlsx } from '../../src/xlsx/index.ts';
 import { contractV2Bytes, V2_EXPECTED, V2_HEADER } from '../fixtures/contractV2.ts';
 import { contractV2Sheets, normalise } from './fixtures.ts';
 import { MockExcel } from './mockExcel.ts';
+import { describeOutcome } from '../../addin/lastRun.ts';
 
 const allSets: Supports = () => true;
 
@@ -76,5 +77,24 @@ describe('contract v2 in the Office.js host', async () => {
     expect(excel.syncs).toBe(4);
     console.info(`contract v2, 60 units: ${excel.syncs} syncs, ${outcome.formatCells} number formats loaded, ` +
       `format read ${excel.responseBytes[2]} B, values read ${excel.responseBytes[1]} B`);
+  });
+});
+
+describe('what the ribbon’s 一键计分 leaves for the pane', () => {
+  it('says why nothing was scored in each language from the issue’s code', async () => {
+    const outcome = await recalculate(new MockExcel([{ name: 'Sheet1', grid: [['hello']] }]).context, { supports: allSets });
+    const run = describeOutcome(outcome);
+    expect(run.ok).toBe(false);
+    expect(run.message.zh).toContain('没有找到考核表');
+    expect(run.message.en).toContain('No assessment sheet found');
+    expect(run.message.en).not.toContain('没有找到考核表');
+  });
+
+  it('keeps a refusal’s code and both texts from the engine’s refusal table', async () => {
+    const specs = (await contractV2Sheets()).map((s) => (s.name === '乙县' ? { ...s, protected: true } : s));
+    const outcome = await recalculate(new MockExcel(specs).context, { supports: allSets });
+    expect(outcome.refusal).toMatchObject({ code: 'protected-sheet', sheet: '乙县' });
+    expect(describeOutcome(outcome)).toMatchObject({ ok: false, sheet: '乙县', message: outcome.refusal!.message });
+    expect(outcome.refusal!.message.en).toBe('Sheet "乙县" is protected, so the scores cannot be written. Unprotect it (Review → Unprotect Sheet) and try again. Nothing was written.');
   });
 });
