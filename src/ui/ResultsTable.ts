@@ -14,7 +14,8 @@ const useStyles = makeStyles({
   rankCol: { width: '44px' },
   gradeCol: { width: '56px' },
   unit: { wordBreak: 'break-all' },
-  self: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontVariantNumeric: 'tabular-nums' },
+  // Breaks at the comma or a space, never inside a figure.
+  self: { display: 'block', wordBreak: 'keep-all', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontVariantNumeric: 'tabular-nums' },
   // Long statuses (有错误（2处），未填报3项) wrap inside the badge instead of spilling out of a narrow pane.
   badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', paddingTop: '1px', paddingBottom: '1px' },
 });

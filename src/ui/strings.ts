@@ -139,7 +139,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     status: 'Status',
     grade: 'Grade',
     pendingGrade: 'pending',
-    selfLine: (self, cut) => `self-assessed ${self}, cut ${cut}`,
+    selfLine: (self, cut) => `self ${self}, cut ${cut}`,
     lostTitle: 'Points not earned',
     lostUnit: (unit, rows, lost) => `${unit}: ${rows} rows, ${lost} points in all`,
     lostPoints: (lost) => `−${lost}`,

@@ -256,6 +256,8 @@ describe('task pane in Chromium with a fake Office host', () => {
     const sheets = await fake<{ name: string; cells: unknown[][] }[]>(page, 'sheets');
     const want = openXlsx(v2.output!).readSheets().find((x) => x.name === SUMMARY)!.grid;
     expect(normalise(sheets.find((x) => x.name === SUMMARY)!.cells as never)).toEqual(normalise(want));
+    mkdirSync(join(ROOT, 'out'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, `out/taskpane-v2-${lang}.png`), fullPage: true });
     expectClean(watch);
     await page.context().close();
   });
