@@ -5,8 +5,8 @@ import { a1 } from '../../addin/host/address.ts';
 import { recalculate, type Supports } from '../../addin/host/index.ts';
 import { scoreXlsx } from '../../src/file/scoreXlsx.ts';
 import { openXlsx } from '../../src/xlsx/index.ts';
-import { contractV2Bytes, V2_EXPECTED, V2_HEADER } from '../fixtures/contractV2.ts';
-import { contractV2Sheets, normalise } from './fixtures.ts';
+import { contractV2Bytes, contractV2Workbook, V2_EXPECTED, V2_HEADER } from '../fixtures/contractV2.ts';
+import { contractV2Sheets, excelSheetsOf, normalise } from './fixtures.ts';
 import { MockExcel } from './mockExcel.ts';
 import { describeOutcome } from '../../addin/lastRun.ts';
 
@@ -30,6 +30,8 @@ describe('contract v2 in the Office.js host', async () => {
     expect(outcome.result.issues.map((i) => [i.sheet, i.cell, i.code])).toEqual(cli.result.issues.map((i) => [i.sheet, i.cell, i.code]));
     expect(outcome.result.issues).toEqual(cli.result.issues);
     expect(outcome.result.writes).toEqual(cli.result.writes);
+    // The rest too: rows for feedback, the register's cases, the grade names, the summary sheet.
+    expect(outcome.result).toEqual(cli.result);
     const expected = openXlsx(cli.output!).readSheets();
     expect(excel.sheets.map((s) => s.name)).toEqual(expected.map((s) => s.name));
     for (const sheet of expected) expect(normalise(excel.sheet(sheet.name).cells), sheet.name).toEqual(normalise(sheet.grid));
@@ -54,6 +56,19 @@ describe('contract v2 in the Office.js host', async () => {
     const outcome = await recalculate(new MockExcel(bare).context, { supports: allSets });
     expect(outcome.result.issues.map((i) => i.code)).not.toContain('actual-date');
     expect(facts(outcome.result.units)).not.toEqual(V2_EXPECTED);
+  });
+
+  it('reads a register date typed as a date by its format, as the CLI does', async () => {
+    const book = contractV2Workbook();
+    const cell = book.getWorksheet('案件台账')!.getCell('D3');
+    cell.value = 41791; // 2014-06-01 typed into a date cell
+    cell.numFmt = 'yyyy/m/d';
+    const { sheets, bytes: file } = await excelSheetsOf(book);
+    const viaFile = scoreXlsx(file).result;
+    const outcome = await recalculate(new MockExcel(sheets).context, { supports: allSets });
+    expect(outcome.result.cases).toEqual(viaFile.cases);
+    expect(outcome.result.cases.find((c) => c.unit === '丙县')!.date).toBe('2014-06-01');
+    expect(outcome.result).toEqual(viaFile);
   });
 
   it('changes nothing on a second run', async () => {
