@@ -1,4 +1,5 @@
 import type { RecalcOutcome } from './host/index.ts';
+import { issueText } from '../src/engine/index.ts';
 import { STRINGS, type Lang } from '../src/ui/strings.ts';
 
 /** What the ribbon's 一键计分 did last; the task pane shows it, since a ribbon command has no UI of its own. */
@@ -17,7 +18,9 @@ export function describeOutcome(o: RecalcOutcome): LastRun {
   const at = new Date().toISOString();
   if (o.refusal) return { at, ok: false, message: o.refusal.message, sheet: o.refusal.sheet, cell: o.refusal.cell };
   if (o.result.units.length === 0) {
-    return { at, ok: false, message: { zh: `${STRINGS.zh.noUnits}${o.result.issues[0]?.message ?? ''}`, en: STRINGS.en.noUnits } };
+    const first = o.result.issues[0];
+    const why = (lang: Lang) => (first ? `${lang === 'zh' ? '' : ' '}${issueText(first, lang)}` : '');
+    return { at, ok: false, message: { zh: `${STRINGS.zh.noUnits}${why('zh')}`, en: `${STRINGS.en.noUnits}${why('en')}` } };
   }
   const counts = {
     units: o.result.units.length,

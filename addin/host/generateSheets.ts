@@ -49,12 +49,7 @@ export function freeSheetName(name: string, taken: readonly string[]): string {
 
 /** Names of the shared tables the active sheet points to but does not hold: 见保障指标（实行扣分制）. */
 function missingTables(result: ImportResult): string[] {
-  const names = new Set<string>();
-  for (const r of result.review) for (const n of r.notes) {
-    const m = /^找不到“(.+?)”表/.exec(n);
-    if (m) names.add(m[1]);
-  }
-  return [...names];
+  return [...new Set(result.review.flatMap((r) => (r.missingTable ? [r.missingTable] : [])))];
 }
 
 const FILL = { header: '#D9E1F2', unit: '#FFF2CC', assessor: '#FCE4D6', output: '#F2F2F2' } as const;

@@ -1,6 +1,7 @@
-import { scoreWorkbook, type ScoreResult, type SheetInput } from '../../src/engine/index.ts';
+import { findFormulaInOutput, formatColumns, scoreWorkbook, type FormatGrid, type ScoreResult, type SheetInput } from '../../src/engine/index.ts';
 import { isSummarySheet } from '../../src/engine/index.ts';
-import { a1, blockAddress } from './address.ts';
+import { classifyNumberFormat } from '../../src/formats/numberFormat.ts';
+import { blockAddress } from './address.ts';
 import { formulaAreas, formulaGrid, noFormulas, type FormulaCells } from './formulaCells.ts';
 import { usedRangeToGrid, type OfficeCell } from './grid.ts';
 import { formulaInOutput, protectedSheet, protectedWorkbook, type Refusal } from './refusal.ts';
@@ -27,8 +28,10 @@ export interface RecalcOutcome {
   syncs: number;
   /** Largest write request (UTF-8 bytes of the queued arrays). */
   largestRequestBytes: number;
-  /** What the read sync brought back (UTF-8 bytes of values, and formulas where they are loaded). */
+  /** What the read syncs brought back (UTF-8 bytes of values, formulas where they are loaded, and number formats). */
   readBytes: number;
+  /** Cells whose number format was loaded (only the columns where a percent or date format changes the score). */
+  formatCells: number;
   cellsWritten: number;
   /** The sheet left active (the summary), or null. */
   activated: string | null;
@@ -43,9 +46,16 @@ interface SheetRead {
   protection: Excel.WorksheetProtection | null;
 }
 
+interface FormatRead {
+  input: SheetInput;
+  top: number;
+  ranges: { col: number; range: Excel.Range }[];
+}
+
 /**
- * Scores the open workbook in place: read everything (2 syncs), score with the shared engine, refuse before
- * writing when a protected sheet or a user's formula is in the way, else write everything in one more sync.
+ * Scores the open workbook in place: read everything (3 syncs: names, values, then the number formats of the
+ * few columns where they matter), score with the shared engine, refuse before writing when a protected sheet
+ * or a user's formula is in the way, else write everything in one more sync.
  */
 export async function recalculate(context: Excel.RequestContext, options: RecalcOptions = {}): Promise<RecalcOutcome> {
   const supports = options.supports ?? officeSupports;
@@ -60,43 +70,36 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
   await context.sync();
   syncs++;
 
-  // Up to READ_SHEETS_PER_SYNC sheets are read in one sync (3 syncs in all); larger workbooks are read in
-  // groups so that no response nears Excel on the web's 5 MB limit.
-  const reads: SheetRead[] = [];
+  // Up to READ_SHEETS_PER_SYNC sheets are read in one sync; larger workbooks are read in groups so that no
+  // response nears Excel on the web's 5 MB limit. Which number formats a sheet needs is known once its values are
+  // back: they ride on the next group's sync, or on one more after the last (4 syncs in all for most workbooks).
   const bookProtection = api17 ? context.workbook.protection : null;
   bookProtection?.load('protected');
   const perSync = options.readSheetsPerSync ?? READ_SHEETS_PER_SYNC;
-  for (let start = 0; start < worksheets.items.length || start === 0; start += perSync) {
-    for (const sheet of worksheets.items.slice(start, start + perSync)) {
-      // valuesOnly (1.2+) keeps formatted-but-empty rows out of the read.
-      const used = api14 ? sheet.getUsedRangeOrNullObject(true) : api12 ? sheet.getUsedRange(true) : sheet.getUsedRange();
-      // Where 1.9 can name the formula cells, skip loading every cell's formula: it halves the read, which on
-      // Excel on the web must stay under 5 MB. Asked of the whole sheet, since the used range may be a null object.
-      const areas = api19 ? sheet.getRange().getSpecialCellsOrNullObject('Formulas') : null;
-      areas?.load('address');
-      used.load(api19 ? 'address,values' : 'address,values,formulas');
-      const protection = api12 ? sheet.protection : null;
-      protection?.load('protected');
-      reads.push({ sheet, name: sheet.name, visible: sheet.visibility === 'Visible', used, formulaAreas: areas, protection });
-    }
-    // Several read syncs only for workbooks of more than READ_SHEETS_PER_SYNC sheets.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-    syncs++;
-  }
+  const queueRead = (sheet: Excel.Worksheet): SheetRead => {
+    // valuesOnly (1.2+) keeps formatted-but-empty rows out of the read.
+    const used = api14 ? sheet.getUsedRangeOrNullObject(true) : api12 ? sheet.getUsedRange(true) : sheet.getUsedRange();
+    // Where 1.9 can name the formula cells, skip loading every cell's formula: it halves the read, which on
+    // Excel on the web must stay under 5 MB. Asked of the whole sheet, since the used range may be a null object.
+    const areas = api19 ? sheet.getRange().getSpecialCellsOrNullObject('Formulas') : null;
+    areas?.load('address');
+    used.load(api19 ? 'address,values' : 'address,values,formulas');
+    const protection = api12 ? sheet.protection : null;
+    protection?.load('protected');
+    return { sheet, name: sheet.name, visible: sheet.visibility === 'Visible', used, formulaAreas: areas, protection };
+  };
 
-  let readBytes = 0;
+  const reads: SheetRead[] = [];
   const inputs: SheetInput[] = [];
   const formulasOf = new Map<string, FormulaCells>();
-  for (const r of reads) {
+  let readBytes = 0;
+  const toInput = (r: SheetRead): SheetInput => {
     if (r.used.isNullObject) {
-      inputs.push({ name: r.name, grid: [] });
       formulasOf.set(r.name, noFormulas);
-      continue;
+      return { name: r.name, grid: [] };
     }
     const values = r.used.values as OfficeCell[][];
     readBytes += jsonBytes(values);
-    inputs.push({ name: r.name, grid: usedRangeToGrid(values, r.used.address) });
     if (r.formulaAreas) {
       formulasOf.set(r.name, r.formulaAreas.isNullObject ? noFormulas : formulaAreas(r.formulaAreas.address));
     } else {
@@ -104,11 +107,43 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
       readBytes += jsonBytes(formulas);
       formulasOf.set(r.name, formulaGrid(r.used.address, values, formulas));
     }
+    return { name: r.name, grid: usedRangeToGrid(values, r.used.address) };
+  };
+
+  let queuedFormats: FormatRead[] = [];
+  const loadedFormats: FormatRead[] = [];
+  for (let start = 0; start < worksheets.items.length || start === 0; start += perSync) {
+    const group = worksheets.items.slice(start, start + perSync).map(queueRead);
+    // Several read syncs only for workbooks of more than READ_SHEETS_PER_SYNC sheets.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    syncs++;
+    loadedFormats.push(...queuedFormats);
+    queuedFormats = [];
+    for (const r of group) {
+      const input = toInput(r);
+      reads.push(r);
+      inputs.push(input);
+      const formats = queueFormats(r.sheet, input);
+      if (formats) queuedFormats.push(formats);
+    }
+  }
+  if (queuedFormats.length > 0) {
+    await context.sync();
+    syncs++;
+    loadedFormats.push(...queuedFormats);
+  }
+  let formatCells = 0;
+  for (const f of loadedFormats) {
+    const read = applyFormats(f);
+    readBytes += read.bytes;
+    formatCells += read.cells;
   }
 
   const result = scoreWorkbook({ sheets: inputs });
   const outcome: RecalcOutcome = {
-    result, written: false, refusal: null, syncs, largestRequestBytes: 0, readBytes, cellsWritten: 0, activated: null,
+    result, written: false, refusal: null, syncs, largestRequestBytes: 0, readBytes, formatCells,
+    cellsWritten: 0, activated: null,
   };
   if (result.units.length === 0) return outcome;
 
@@ -147,6 +182,40 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
   return outcome;
 }
 
+/**
+ * Excel stores 90% as 0.9 and 3/3 as a date serial; only the number format tells. Queues the load of the formats
+ * of the columns the engine reads them for (engine formatColumns), or nothing when a sheet needs none.
+ */
+function queueFormats(sheet: Excel.Worksheet, input: SheetInput): FormatRead | null {
+  const where = formatColumns(input.name, input.grid);
+  const rows = input.grid.length - (where?.fromRow ?? 0);
+  if (!where || rows <= 0) return null;
+  const ranges = where.columns.map((col) => {
+    const range = sheet.getRange(blockAddress(where.fromRow, col, rows, 1));
+    range.load('numberFormat');
+    return { col, range };
+  });
+  return { input, top: where.fromRow, ranges };
+}
+
+/** Sets the input's formats from the loaded codes: percent and date only, the rest left out. */
+function applyFormats(f: FormatRead): { bytes: number; cells: number } {
+  const grid: FormatGrid = [];
+  let bytes = 0;
+  let cells = 0;
+  for (const { col, range } of f.ranges) {
+    const codes = range.numberFormat as unknown[][];
+    bytes += jsonBytes(codes);
+    codes.forEach((line, dr) => {
+      cells++;
+      const format = typeof line[0] === 'string' ? classifyNumberFormat(line[0]) : null;
+      if (format) (grid[f.top + dr] ??= [])[col] = format;
+    });
+  }
+  f.input.formats = grid;
+  return { bytes, cells };
+}
+
 function findRefusal(
   result: ScoreResult,
   reads: SheetRead[],
@@ -159,12 +228,6 @@ function findRefusal(
   }
   if (result.newSheets.length > 0 && bookProtection?.protected) return protectedWorkbook(result.newSheets[0]);
 
-  let first: { sheet: string; cell: string } | null = null;
-  let count = 0;
-  for (const w of result.writes) {
-    if (!formulasOf.get(w.sheet)?.(w.row, w.col)) continue;
-    count++;
-    first ??= { sheet: w.sheet, cell: a1(w.row, w.col) };
-  }
-  return first ? formulaInOutput(first.sheet, first.cell, count - 1) : null;
+  const offender = findFormulaInOutput(result.writes, (sheet, row, col) => formulasOf.get(sheet)?.(row, col) ?? false);
+  return offender ? formulaInOutput(offender.params) : null;
 }

@@ -1,40 +1,34 @@
+import { messageText, type IssueParams, type RefusalCode } from '../../src/engine/index.ts';
+
 /** Why the add-in wrote nothing: the workbook cannot take the results without losing something of the user's. */
 export interface Refusal {
   kind: 'protected-sheet' | 'protected-workbook' | 'formula';
+  /** The code of the engine's refusal table, shared with the xlsx host; message is its text in both languages. */
+  code: RefusalCode;
+  params: IssueParams;
   sheet: string;
   /** A1 address of the cell in the way, "" for a whole sheet or the workbook. */
   cell: string;
   message: { zh: string; en: string };
 }
 
-export function protectedSheet(sheet: string): Refusal {
+const NOTHING_WRITTEN = { zh: '未写入任何内容。', en: ' Nothing was written.' };
+
+function refusal(kind: Refusal['kind'], code: RefusalCode, params: IssueParams, sheet: string, cell: string): Refusal {
   return {
-    kind: 'protected-sheet', sheet, cell: '',
+    kind, code, params, sheet, cell,
     message: {
-      zh: `工作表“${sheet}”受保护，计分结果无法写入。请先撤销该工作表的保护（审阅 → 撤销工作表保护），再点“一键计分”。未写入任何内容。`,
-      en: `Sheet “${sheet}” is protected, so the results cannot be written. Unprotect it (Review → Unprotect Sheet) and score again. Nothing was written.`,
+      zh: messageText(code, params, 'zh') + NOTHING_WRITTEN.zh,
+      en: messageText(code, params, 'en') + NOTHING_WRITTEN.en,
     },
   };
 }
 
-export function protectedWorkbook(newSheet: string): Refusal {
-  return {
-    kind: 'protected-workbook', sheet: '', cell: '',
-    message: {
-      zh: `工作簿结构受保护，无法新建“${newSheet}”工作表。请先撤销工作簿保护（审阅 → 保护工作簿），再点“一键计分”。未写入任何内容。`,
-      en: `The workbook's structure is protected, so the “${newSheet}” sheet cannot be added. Unprotect the workbook (Review → Protect Workbook) and score again. Nothing was written.`,
-    },
-  };
-}
+export const protectedSheet = (sheet: string): Refusal => refusal('protected-sheet', 'protected-sheet', { sheet }, sheet, '');
 
-export function formulaInOutput(sheet: string, cell: string, more: number): Refusal {
-  const others = more > 0 ? `（另有${more}个输出单元格也是公式）` : '';
-  const othersEn = more > 0 ? ` (${more} more output cells hold formulas)` : '';
-  return {
-    kind: 'formula', sheet, cell,
-    message: {
-      zh: `工作表“${sheet}”的 ${cell} 是公式${others}，而计分结果要写在这里。请删除或移走这些公式，再点“一键计分”。未写入任何内容。`,
-      en: `Cell ${cell} on sheet “${sheet}” holds a formula${othersEn} where a result goes. Remove or move the formulas and score again. Nothing was written.`,
-    },
-  };
-}
+export const protectedWorkbook = (newSheet: string): Refusal =>
+  refusal('protected-workbook', 'protected-workbook', { sheet: newSheet }, '', '');
+
+/** From the engine's check (findFormulaInOutput), the one every host runs. */
+export const formulaInOutput = (params: { sheet: string; cell: string; others: number }): Refusal =>
+  refusal('formula', 'formula-in-output', params, params.sheet, params.cell);

@@ -1,10 +1,10 @@
-import { createElement as h, useState } from 'react';
+import { Fragment, createElement as h, useState } from 'react';
 import {
   Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text, Title3,
   makeStyles, tokens,
 } from '@fluentui/react-components';
 import {
-  IssueList, ResultsTable, ReviewList, STRINGS, TotalsChart, placeOf, type IssueItem, type Lang, type UiStrings,
+  IssueList, LostPoints, ResultsTable, ReviewList, STRINGS, TotalsChart, placeOf, type IssueItem, type Lang, type UiStrings,
 } from '../../src/ui/index.ts';
 import type { RecalcOutcome } from '../host/index.ts';
 import type { GenerateOutcome } from '../host/generateSheets.ts';
@@ -149,7 +149,10 @@ export function App(props: { lang: Lang; host: PaneHost }) {
     units.length > 0
       ? h('section', { className: styles.section },
         h(Subtitle2, { as: 'h2' }, s.results),
-        h(ResultsTable, { units, strings: s }),
+        h(ResultsTable, { units, strings: s, grades: outcome!.result.grades !== null }),
+        outcome!.result.rows.some((r) => r.lost > 0)
+          ? h(Fragment, null, h(Subtitle2, { as: 'h2' }, s.lostTitle), h(LostPoints, { rows: outcome!.result.rows, strings: s }))
+          : null,
         h(Subtitle2, { as: 'h2' }, s.chartTitle),
         h(TotalsChart, { units, strings: s }))
       : null,

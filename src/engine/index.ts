@@ -16,6 +16,7 @@ export {
   HEADER_SCAN_ROWS, SUMMARY_SHEET, classifySheet, findAssessmentHeader, findGradeHeader, findRegisterHeader,
   isOwnedSheet, isSummarySheet, type HeaderMatch, type SheetKind,
 } from './headers.ts';
+export { formatColumns, type FormatColumns } from './formatColumns.ts';
 export { findFormulaInOutput, type FormulaInOutput } from './outputFormulas.ts';
 export { readRuleWord } from './rules.ts';
 export { parseChineseInteger, CHINESE_NUMERAL_CHARS } from './numerals.ts';

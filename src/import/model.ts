@@ -37,6 +37,8 @@ export const IndicatorRowSchema = z.object({
   notes: z.array(z.string()).optional(),
   /** the shared table the row comes from (保障指标), where it is not the unit's own */
   sharedTable: z.string().optional(),
+  /** the shared table the row points to (见保障指标) but that was not among the imported tables */
+  missingTable: z.string().optional(),
 });
 export type IndicatorRow = z.infer<typeof IndicatorRowSchema>;
 

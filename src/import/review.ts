@@ -24,6 +24,8 @@ export interface ReviewItem {
   notes: string[];
   /** the shared table (保障指标) the row comes from, or null for the unit's own items */
   sharedTable: string | null;
+  /** the shared table the row points to but the import did not find, or null */
+  missingTable: string | null;
 }
 
 const SIGN: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '<': '<', '>': '>' };
@@ -54,6 +56,7 @@ export function reviewOf(workbook: ImportedWorkbook): ReviewItem[] {
       flagged: r.flagged,
       notes: r.notes ?? [],
       sharedTable: r.sharedTable ?? null,
+      missingTable: r.missingTable ?? null,
     })),
   );
 }

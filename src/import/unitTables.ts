@@ -235,6 +235,7 @@ function rowsOfBlock(
           rate: null,
           confidence: 0.5,
           notes: [],
+          missingTable: name,
         },
         [`找不到“${name}”表：请把它与本表一起导入，或在此行手工填写扣分`],
       ),

@@ -1,13 +1,10 @@
 import { createElement as h, type ReactNode } from 'react';
 import { Badge, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { issueText, type Issue } from '../engine/index.ts';
 import { placeOf, type UiStrings } from './strings.ts';
 
-export interface IssueItem {
-  sheet: string;
-  cell: string;
-  severity: 'error' | 'warning';
-  message: string;
-}
+/** An engine issue: shown by its code and parameters in the UI's language, never by its Chinese message. */
+export type IssueItem = Pick<Issue, 'sheet' | 'cell' | 'severity' | 'code' | 'params'> & { message?: string };
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0 },
@@ -52,7 +49,7 @@ export function IssueList(props: {
     canGo
       ? h(Link, { as: 'button', className: styles.place, title: s.goTo(place), onClick: () => onGoTo!(issue, i) }, place)
       : h('span', { className: styles.place }, place),
-    h('span', { className: styles.message }, issue.message),
+    h('span', { className: styles.message, 'data-code': issue.code }, issueText(issue, s.lang)),
     isSelected && props.detail ? h('div', { className: styles.detail }, props.detail) : null);
   }));
 }

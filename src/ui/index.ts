@@ -1,4 +1,5 @@
-export { ResultsTable, statusColor, type UnitRow } from './ResultsTable.ts';
+export { ResultsTable, gradeText, statusColor, unitStatus, type UnitRow } from './ResultsTable.ts';
+export { LostPoints, type LostRow } from './LostPoints.ts';
 export { TotalsChart, type ChartUnit } from './TotalsChart.ts';
 export { IssueList, type IssueItem } from './IssueList.ts';
 export { ReviewList, type ReviewRow } from './ReviewList.ts';

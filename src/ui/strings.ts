@@ -13,6 +13,8 @@ export interface RunCounts {
 }
 
 export interface UiStrings {
+  /** The language these strings are in: coded issues and statuses take their text from the engine's table in it. */
+  lang: Lang;
   appTitle: string;
   intro: string;
   scoreButton: string;
@@ -22,6 +24,14 @@ export interface UiStrings {
   total: string;
   rank: string;
   status: string;
+  grade: string;
+  /** 待定: a unit with errors, or every unit while 等次标准 has errors, gets no grade yet. */
+  pendingGrade: string;
+  selfLine: (selfTotal: string, cut: string) => string;
+  lostTitle: string;
+  lostUnit: (unit: string, rows: number, lost: string) => string;
+  lostPoints: (lost: string) => string;
+  remark: (text: string) => string;
   chartTitle: string;
   chartBar: (unit: string, total: string, max: string) => string;
   issues: (errors: number, warnings: number) => string;
@@ -60,6 +70,7 @@ export interface UiStrings {
 
 export const STRINGS: Record<Lang, UiStrings> = {
   zh: {
+    lang: 'zh',
     appTitle: '目标绩效计分',
     intro: '点“一键计分”，为每张考核表计分，并把得分、说明、项目得分、案件扣分和汇总写回工作簿。',
     scoreButton: '一键计分',
@@ -69,6 +80,13 @@ export const STRINGS: Record<Lang, UiStrings> = {
     total: '总分',
     rank: '排名',
     status: '状态',
+    grade: '等次',
+    pendingGrade: '待定',
+    selfLine: (self, cut) => `自评${self}分，核减${cut}分`,
+    lostTitle: '失分明细',
+    lostUnit: (unit, rows, lost) => `${unit}：${rows}处失分，共${lost}分`,
+    lostPoints: (lost) => `失${lost}分`,
+    remark: (text) => `考核意见：${text}`,
     chartTitle: '总分对比',
     chartBar: (unit, total, max) => `${unit}：${total}分（满分${max}分）`,
     issues: (e, w) => `问题（错误${e}处，提醒${w}处）`,
@@ -109,6 +127,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     reviewShared: (table, rows) => `见${table}表：${rows} 项扣分`,
   },
   en: {
+    lang: 'en',
     appTitle: 'Target Scorer',
     intro: 'Choose Score all to score every assessment sheet and write scores, notes, item scores, case deductions and the summary into the workbook.',
     scoreButton: 'Score all',
@@ -118,6 +137,13 @@ export const STRINGS: Record<Lang, UiStrings> = {
     total: 'Total',
     rank: 'Rank',
     status: 'Status',
+    grade: 'Grade',
+    pendingGrade: 'pending',
+    selfLine: (self, cut) => `self ${self}, cut ${cut}`,
+    lostTitle: 'Points not earned',
+    lostUnit: (unit, rows, lost) => `${unit}: ${rows} rows, ${lost} points in all`,
+    lostPoints: (lost) => `−${lost}`,
+    remark: (text) => `Assessor's remark: ${text}`,
     chartTitle: 'Totals',
     chartBar: (unit, total, max) => `${unit}: ${total} of ${max} points`,
     issues: (e, w) => `Problems (${e} errors, ${w} warnings)`,

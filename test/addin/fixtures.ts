@@ -4,6 +4,8 @@ import type { Grid } from '../../src/engine/index.ts';
 import { a1 } from '../../addin/host/address.ts';
 import { openXlsx } from '../../src/xlsx/index.ts';
 import type { MockSheetSpec } from './mockExcel.ts';
+import type ExcelJS from 'exceljs';
+import { contractV2Workbook } from '../fixtures/contractV2.ts';
 
 export const SAMPLE_PATH = fileURLToPath(new URL('../../workbook-templates/guangyuan-2014-sample.xlsx', import.meta.url));
 export const SUMMARY = '汇总';
@@ -50,3 +52,19 @@ export function normalise(grid: Grid): Grid {
   while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
   return rows;
 }
+
+/** A workbook as Excel holds it: the saved file's values, and each cell's number format code as exceljs wrote it. */
+export async function excelSheetsOf(book: ExcelJS.Workbook): Promise<{ sheets: MockSheetSpec[]; bytes: Uint8Array }> {
+  const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+  const sheets = openXlsx(bytes).readSheets().map(({ name, grid }) => {
+    const numberFormats: Record<string, string> = {};
+    book.getWorksheet(name)!.eachRow((row, r) => row.eachCell((cell, c) => {
+      if (cell.numFmt) numberFormats[a1(r - 1, c - 1)] = cell.numFmt;
+    }));
+    return { name, grid, numberFormats };
+  });
+  return { sheets, bytes };
+}
+
+/** The contract-v2 workbook as Excel holds it. */
+export const contractV2Sheets = async (): Promise<MockSheetSpec[]> => (await excelSheetsOf(contractV2Workbook())).sheets;

@@ -115,6 +115,8 @@ describe('生成考核表 on a raw indicator sheet', () => {
     expect(outcome.syncs).toBe(2);
     expect(outcome.result!.workbook.warnings).toEqual(['苍溪县：找不到“保障指标”表，保障指标按一个扣分行处理。']);
     expect(outcome.result!.review.filter((r) => r.flagged).map((r) => [r.item, r.rule, r.weight])).toEqual([['保障指标', '扣分', 15]]);
+    // The importer says which table it missed in a field of its own: what the second read looks for.
+    expect(outcome.result!.review.flatMap((r) => (r.missingTable ? [r.missingTable] : []))).toEqual(['保障指标']);
   });
 });
 

@@ -8,6 +8,8 @@ export interface MockSheetSpec {
   grid: Grid;
   /** A1 address → formula text; the cell's value stays what grid holds (the cached result). */
   formulas?: Record<string, string>;
+  /** A1 address → number format code ("0%", "m/d"); other cells are General. */
+  numberFormats?: Record<string, string>;
   protected?: boolean;
   visibility?: 'Visible' | 'Hidden';
 }
@@ -70,8 +72,10 @@ export class MockExcel {
   syncs = 0;
   /** Per sync: UTF-8 bytes of the queued write arrays (what goes to Excel). */
   readonly requestBytes: number[] = [];
-  /** Per sync: UTF-8 bytes of loaded values and formulas (what comes back). */
+  /** Per sync: UTF-8 bytes of loaded values, formulas and number formats (what comes back). */
   readonly responseBytes: number[] = [];
+  /** Every range whose numberFormat was loaded, as "sheet!address". */
+  readonly formatLoads: string[] = [];
   activeSheet: string;
   selection: { sheet: string; address: string } | null = null;
   /** Set to make the next sync fail the way Excel does, after applying the ops queued before the failure. */
@@ -129,6 +133,10 @@ export class MockExcel {
       visibility: spec.visibility ?? 'Visible',
       mock: undefined as never,
     };
+    for (const [addr, f] of Object.entries(spec.numberFormats ?? {})) {
+      const b = parseBlock(addr);
+      state.formats.set(key(b.row, b.col), f);
+    }
     for (const [addr, f] of Object.entries(spec.formulas ?? {})) {
       const b = parseBlock(addr);
       state.formulas.set(key(b.row, b.col), f);
@@ -223,7 +231,23 @@ export class MockExcel {
     const style = (path: string) => (value: unknown) => queue.push({ kind: 'style', sheet: state, address, what: `${path}=${JSON.stringify(value)}` });
     const setters = (path: string, props: string[]) =>
       Object.defineProperties({}, Object.fromEntries(props.map((p) => [p, { set: style(`${path}${p}`), enumerable: true }])));
+    // numberFormat is readable only after load('numberFormat') and a sync, as in Office.js.
+    let loadedFormats: string[][] | null = null;
+    const readFormats = () => {
+      const b = parseBlock(address);
+      return Array.from({ length: b.rows }, (_, r) =>
+        Array.from({ length: b.cols }, (_, c) => state.formats.get(key(b.row + r, b.col + c)) ?? 'General'));
+    };
     return {
+      load: (what: string) => {
+        if (!what.split(',').map((p) => p.trim()).includes('numberFormat')) throw new Error(`mock: range load ${what}`);
+        this.formatLoads.push(`${state.name}!${address}`);
+        this.pendingLoads.push({ read: () => bytes(loadedFormats = readFormats()) });
+      },
+      get numberFormat(): string[][] {
+        if (!loadedFormats) throw new Error('PropertyNotLoaded: numberFormat');
+        return loadedFormats;
+      },
       set values(data: unknown[][]) {
         queue.push({ kind: 'values', sheet: state, address, data });
       },

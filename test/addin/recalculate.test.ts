@@ -19,7 +19,7 @@ describe('recalculate on the 8-unit sample', () => {
   const bytes = sampleBytes();
   const cli = scoreXlsx(bytes);
 
-  it('scores like the CLI and leaves the workbook exactly as the xlsx path writes it, in 3 syncs', async () => {
+  it('scores like the CLI and leaves the workbook exactly as the xlsx path writes it, in 4 syncs', async () => {
     const excel = new MockExcel(sampleSheets(bytes));
     const outcome = await recalculate(excel.context, { supports: allSets });
 
@@ -28,8 +28,9 @@ describe('recalculate on the 8-unit sample', () => {
     expect(brief(outcome.result.units)).toEqual(brief(cli.result.units));
     expect(outcome.result.units.map((u) => u.subtotals)).toEqual(cli.result.units.map((u) => u.subtotals));
     expect(outcome.result.issues).toEqual(cli.result.issues);
-    expect(excel.syncs).toBe(3);
-    expect(outcome.syncs).toBe(3);
+    // names, values, the number formats of 目标值 and 实际完成, writes
+    expect(excel.syncs).toBe(4);
+    expect(outcome.syncs).toBe(4);
 
     // The CLI's patched file, read back, holds the same cells as the mock workbook after the add-in wrote.
     const expected = openXlsx(cli.output!).readSheets();
@@ -39,7 +40,7 @@ describe('recalculate on the 8-unit sample', () => {
     }
     expect(excel.activeSheet).toBe(SUMMARY);
     expect(outcome.activated).toBe(SUMMARY);
-    expect(excel.requestBytes[2]).toBe(outcome.largestRequestBytes);
+    expect(excel.requestBytes[3]).toBe(outcome.largestRequestBytes);
     expect(outcome.cellsWritten).toBe(cli.result.writes.length);
     console.info(`8 units: ${outcome.syncs} syncs, largest request ${outcome.largestRequestBytes} B, ` +
       `largest read ${Math.max(...excel.responseBytes)} B`);
@@ -62,7 +63,7 @@ describe('recalculate on the 8-unit sample', () => {
     const excel = new MockExcel(sampleSheets(bytes).filter((s) => s.name !== SUMMARY));
     const outcome = await recalculate(excel.context, { supports: allSets });
     expect(outcome.result.newSheets).toEqual([SUMMARY]);
-    expect(excel.syncs).toBe(3);
+    expect(excel.syncs).toBe(4);
     expect(excel.sheets.at(-1)!.name).toBe(SUMMARY);
     expect(excel.activeSheet).toBe(SUMMARY);
     const summary = normalise(excel.sheet(SUMMARY).cells);
@@ -87,9 +88,11 @@ describe('recalculate on the 8-unit sample', () => {
     expect(outcome.written).toBe(false);
     expect(outcome.refusal?.kind).toBe('protected-sheet');
     expect(outcome.refusal?.sheet).toBe('旺苍县');
-    expect(outcome.refusal?.message.zh).toContain('工作表“旺苍县”受保护');
+    expect(outcome.refusal).toMatchObject({ code: 'protected-sheet', params: { sheet: '旺苍县' } });
+    expect(outcome.refusal?.message.zh).toContain('“旺苍县”工作表受保护');
+    expect(outcome.refusal?.message.en).toContain('Sheet "旺苍县" is protected');
     expect(outcome.refusal?.message.zh).toContain('未写入任何内容');
-    expect(excel.syncs).toBe(2);
+    expect(excel.syncs).toBe(3);
     expect(excel.requestBytes.every((b) => b === 0)).toBe(true);
     expect(excel.sheets.map((s) => normalise(s.cells))).toEqual(before);
   });
@@ -118,8 +121,9 @@ describe('recalculate on the 8-unit sample', () => {
       const before = excel.sheets.map((s) => normalise(s.cells));
       const outcome = await recalculate(excel.context, { supports });
       expect(outcome.refusal).toMatchObject({ kind: 'formula', sheet: '苍溪县', cell: 'K3' });
-      expect(outcome.refusal?.message.zh).toContain('工作表“苍溪县”的 K3 是公式（另有1个输出单元格也是公式）');
-      expect(excel.syncs).toBe(2);
+      expect(outcome.refusal).toMatchObject({ code: 'formula-in-output', params: { sheet: '苍溪县', cell: 'K3', others: 1 } });
+      expect(outcome.refusal?.message.zh).toContain('“苍溪县”工作表 K3 单元格含有公式，计分结果不能覆盖它。（另有 1 个要写入的单元格也含有公式。）');
+      expect(excel.syncs).toBe(3);
       expect(excel.sheets.map((s) => normalise(s.cells))).toEqual(before);
     },
   );
@@ -142,7 +146,7 @@ describe('recalculate on the 8-unit sample', () => {
       const excel = new MockExcel(sampleSheets(bytes));
       const outcome = await recalculate(excel.context, { supports: only(max) });
       expect(outcome.written, max).toBe(true);
-      expect(excel.syncs).toBe(3);
+      expect(excel.syncs).toBe(4);
       expect(brief(outcome.result.units)).toEqual(brief(cli.result.units));
     }
   });
@@ -188,24 +192,26 @@ describe('recalculate on the 8-unit sample', () => {
 });
 
 describe('recalculate on a 200-unit workbook', () => {
-  it('still needs 3 syncs, one write request well under 4 MB', async () => {
+  it('still needs 4 syncs, one write request well under 4 MB', async () => {
     const sheets = manyUnits(200);
     const excel = new MockExcel(sheets);
     const outcome = await recalculate(excel.context, { supports: allSets });
     expect(outcome.result.units).toHaveLength(200);
     expect(outcome.written).toBe(true);
-    expect(excel.syncs).toBe(3);
+    expect(excel.syncs).toBe(4);
     expect(outcome.largestRequestBytes).toBeLessThan(4_000_000);
     expect(Math.max(...excel.requestBytes)).toBe(outcome.largestRequestBytes);
     expect(excel.sheet(SUMMARY).cells.filter((r) => r?.length).length).toBe(201);
     // Scoring again reads the notes back too: still far below the 5 MB response limit of Excel on the web.
     const again = await recalculate(excel.context, { supports: allSets });
-    expect(again.syncs).toBe(3);
+    expect(again.syncs).toBe(4);
     const largestRead = Math.max(...excel.responseBytes);
-    expect(largestRead).toBeGreaterThanOrEqual(again.readBytes);
+    const [, values, formats] = excel.responseBytes.slice(-4);
+    expect(values + formats).toBeGreaterThanOrEqual(again.readBytes);
     expect(largestRead).toBeLessThan(4_000_000);
     console.info(`200 units: ${outcome.syncs} syncs, largest request ${outcome.largestRequestBytes} B, ` +
-      `largest read ${excel.responseBytes[1]} B (first run) / ${largestRead} B (rerun)`);
+      `largest read ${excel.responseBytes[1]} B (first run) / ${largestRead} B (rerun), ` +
+      `number formats ${formats} B for ${again.formatCells} cells`);
   });
 
   it('cuts the writes into row bands over extra syncs only when one request would be too large', async () => {
@@ -213,8 +219,8 @@ describe('recalculate on a 200-unit workbook', () => {
     const reference = new MockExcel(manyUnits(40));
     await recalculate(reference.context, { supports: allSets });
     const outcome = await recalculate(excel.context, { supports: allSets, maxRequestBytes: 50_000 });
-    expect(excel.syncs).toBeGreaterThan(3);
-    expect(Math.max(...excel.requestBytes.slice(2))).toBeLessThanOrEqual(50_000);
+    expect(excel.syncs).toBeGreaterThan(4);
+    expect(Math.max(...excel.requestBytes.slice(3))).toBeLessThanOrEqual(50_000);
     expect(outcome.largestRequestBytes).toBeLessThanOrEqual(50_000);
     expect(excel.sheets.map((s) => normalise(s.cells))).toEqual(reference.sheets.map((s) => normalise(s.cells)));
     expect(excel.activeSheet).toBe(SUMMARY);
@@ -228,8 +234,9 @@ describe('recalculate beyond READ_SHEETS_PER_SYNC sheets', () => {
     const excel = new MockExcel(manyUnits(40));
     const outcome = await recalculate(excel.context, { supports: allSets, readSheetsPerSync: 10 });
     const sheetCount = manyUnits(40).length;
-    // 1 sync for the names, one per group of 10 sheets, one for the writes.
-    expect(excel.syncs).toBe(1 + Math.ceil(sheetCount / 10) + 1);
+    // 1 sync for the names, one per group of 10 sheets (each also bringing the previous group's number formats),
+    // one for the last group's formats, one for the writes.
+    expect(excel.syncs).toBe(1 + Math.ceil(sheetCount / 10) + 1 + 1);
     expect(outcome.syncs).toBe(excel.syncs);
     const largestGroupRead = Math.max(...excel.responseBytes);
     expect(largestGroupRead).toBeLessThan(reference.responseBytes[1]);

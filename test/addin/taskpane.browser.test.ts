@@ -12,7 +12,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { openXlsx } from '../../src/xlsx/index.ts';
 import { seedAsSheets } from '../import/rawXlsx.ts';
-import { normalise, SAMPLE_PATH, sampleSheets, SUMMARY } from './fixtures.ts';
+import { contractV2Sheets, normalise, SAMPLE_PATH, sampleSheets, SUMMARY } from './fixtures.ts';
+import { contractV2Bytes } from '../fixtures/contractV2.ts';
+import { scoreXlsx } from '../../src/file/scoreXlsx.ts';
+import { issueText, statusText } from '../../src/engine/index.ts';
+import { STRINGS } from '../../src/ui/index.ts';
 import type { MockSheetSpec } from './mockExcel.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -222,6 +226,38 @@ describe('task pane in Chromium with a fake Office host', () => {
     await page.locator('[data-testid="results-table"] tbody tr').first().waitFor();
     const headers = await page.locator('[data-testid="results-table"] th').allTextContents();
     expect(headers.map((h) => h.trim())).toEqual(['Unit', 'Total', 'Rank', 'Status']);
+    const statuses = await page.locator('[data-testid="status"]').allTextContents();
+    expect(statuses).toEqual(scoreXlsx(new Uint8Array(readFileSync(SAMPLE_PATH))).result.units.map((u) => statusText(u, 'en')));
+    expect(statuses.join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
+    expectClean(watch);
+    await page.context().close();
+  });
+
+  it.each(['zh-CN', 'en-US'])('shows contract v2 as the CLI scores it (3/3 and 90% read by their formats), in %s', async (displayLanguage) => {
+    const lang = displayLanguage === 'zh-CN' ? 'zh' : 'en';
+    const s = STRINGS[lang];
+    const v2 = scoreXlsx(await contractV2Bytes());
+    const { page, watch } = await openPage('taskpane.html', { sheets: await contractV2Sheets(), displayLanguage });
+    await page.getByRole('button', { name: s.scoreButton }).click();
+    await page.locator('[data-testid="results-table"] tbody tr').first().waitFor();
+    expect(await tableRows(page)).toEqual(v2.result.units.map((u) => [
+      u.unit + (u.selfTotal === null ? '' : s.selfLine(u.selfTotal.toFixed(2), u.cut!.toFixed(2))),
+      u.total === null ? '—' : u.total.toFixed(2),
+      u.rank === null ? '—' : String(u.rank),
+      u.grade === '待定' ? s.pendingGrade : u.grade ?? '—',
+      statusText(u, lang),
+    ]));
+    expect(await page.locator('[data-testid="results-table"] th').allTextContents()).toEqual([s.unit, s.total, s.rank, s.grade, s.status]);
+    const issues = await page.locator('[data-testid="issue-list"] li span[data-code]')
+      .evaluateAll((spans) => spans.map((el) => [el.getAttribute('data-code'), (el.textContent ?? '').trim()]));
+    expect(issues).toEqual(v2.result.issues.map((i) => [i.code, issueText(i, lang)]));
+    expect(issues.map(([code]) => code)).toContain('actual-date');
+    // 汇总 in the workbook is the CLI's, whole.
+    const sheets = await fake<{ name: string; cells: unknown[][] }[]>(page, 'sheets');
+    const want = openXlsx(v2.output!).readSheets().find((x) => x.name === SUMMARY)!.grid;
+    expect(normalise(sheets.find((x) => x.name === SUMMARY)!.cells as never)).toEqual(normalise(want));
+    mkdirSync(join(ROOT, 'out'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, `out/taskpane-v2-${lang}.png`), fullPage: true });
     expectClean(watch);
     await page.context().close();
   });
@@ -231,7 +267,7 @@ describe('task pane in Chromium with a fake Office host', () => {
     const { page, watch } = await openPage('taskpane.html', { sheets });
     const before = await fake<unknown>(page, 'sheets');
     await page.getByRole('button', { name: '一键计分' }).click();
-    await page.getByText('工作表“旺苍县”受保护', { exact: false }).waitFor();
+    await page.getByText('“旺苍县”工作表受保护', { exact: false }).waitFor();
     expect(await fake<unknown>(page, 'sheets')).toEqual(before);
     expectClean(watch);
     await page.context().close();
@@ -353,7 +389,7 @@ describe('ribbon command page in Chromium with a fake Office host', () => {
 
     // Same origin, so the task pane finds the ribbon's note.
     const pane = await openPage('taskpane.html', { sheets }, page);
-    await pane.page.getByText('苍溪县”的 K3 是公式', { exact: false }).waitFor();
+    await pane.page.getByText('“苍溪县”工作表 K3 单元格含有公式', { exact: false }).waitFor();
     expect(await pane.page.getByRole('button', { name: '转到 苍溪县!K3' }).isVisible()).toBe(true);
     expectClean(pane.watch);
     await page.context().close();

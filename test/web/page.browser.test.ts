@@ -19,6 +19,9 @@ import { importFromGrids } from '../../src/import/index.ts';
 import { buildScoringWorkbook } from '../../src/templates/index.ts';
 import { buildRawXlsx, seedAsSheets } from '../import/rawXlsx.ts';
 import { manyUnitsWorkbook, renamedUnitWorkbook, sampleBytes, SEED_PATH } from './workbooks.ts';
+import { contractV2Bytes, V2_EXPECTED } from '../fixtures/contractV2.ts';
+import { issueText, statusText } from '../../src/engine/index.ts';
+import { STRINGS } from '../../src/ui/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // Every run leaves a screenshot in out/; UPDATE_SCREENSHOTS=1 also refreshes the one the docs show
@@ -210,6 +213,47 @@ describe('browser page (dist/web/index.html)', () => {
       mkdirSync(dirname(path), { recursive: true });
       await page.screenshot({ path, fullPage: true });
     }
+    await expectClean(page, watch);
+    await page.context().close();
+  });
+
+  it('shows contract v2 as the CLI scores it: 等次, 自评总分/核减, statuses and coded issues, in Chinese and in English', async () => {
+    const bytes = await contractV2Bytes();
+    const cli = scoreXlsx(bytes);
+    const { page, watch } = await openPage(base);
+    await upload(page, 'v2.xlsx', bytes);
+    await page.getByTestId('download').waitFor();
+    const rows = (lang: 'zh' | 'en') => cli.result.units.map((u) => [
+      u.unit + (u.selfTotal === null ? '' : STRINGS[lang].selfLine(u.selfTotal.toFixed(2), u.cut!.toFixed(2))),
+      u.total === null ? '—' : u.total.toFixed(2),
+      u.rank === null ? '—' : String(u.rank),
+      u.grade === '待定' ? STRINGS[lang].pendingGrade : u.grade ?? '—',
+      statusText(u, lang),
+    ]);
+    const issues = () => page.locator('[data-testid="issue-list"] li span[data-code]')
+      .evaluateAll((spans) => spans.map((el) => [el.getAttribute('data-code'), (el.textContent ?? '').trim()]));
+    const lost = page.getByTestId('lost-points').locator('details[data-unit="丙县"]');
+
+    // The hand-worked figures, as the page shows them.
+    expect(await tableRows(page)).toEqual(rows('zh'));
+    expect((await tableRows(page)).map((r) => r.slice(1, 5))).toEqual(V2_EXPECTED.map((u) =>
+      [u.total === null ? '—' : u.total.toFixed(2), u.rank === null ? '—' : String(u.rank), u.grade, u.status]));
+    expect(await issues()).toEqual(cli.result.issues.map((i) => [i.code, issueText(i, 'zh')]));
+    await lost.locator('summary').click();
+    expect(await lost.textContent()).toContain('考核意见：活动记录不全，酌情扣1分');
+
+    await page.getByTestId('language').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Target Scorer');
+    expect(await tableRows(page)).toEqual(rows('en'));
+    expect(await page.locator('[data-testid="results-table"] th').allTextContents()).toEqual(['Unit', 'Total', 'Rank', 'Grade', 'Status']);
+    expect(await issues()).toEqual(cli.result.issues.map((i) => [i.code, issueText(i, 'en')]));
+    // No Chinese left in a status or an issue but the names and values they quote.
+    expect(await page.locator('[data-testid="status"]').allTextContents()).toEqual(['vetoed, 1 error', '1 error', 'complete', 'cannot be scored']);
+    expect((await issues()).find(([code]) => code === 'actual-date')![1]).toMatch(/^The actual \(".*"\) was stored as a date/);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    expect(Buffer.compare(readFileSync(await download.path()), cli.output!)).toBe(0);
+    await page.screenshot({ path: join(ROOT, 'out/web-v2.png'), fullPage: true });
     await expectClean(page, watch);
     await page.context().close();
   });

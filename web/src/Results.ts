@@ -1,6 +1,6 @@
 import { createElement as h, useMemo, useState } from 'react';
 import { Subtitle2, makeStyles } from '@fluentui/react-components';
-import { IssueList, ResultsTable, STRINGS, TotalsChart, type Lang } from '../../src/ui/index.ts';
+import { IssueList, LostPoints, ResultsTable, STRINGS, TotalsChart, type Lang } from '../../src/ui/index.ts';
 import { IssueDetail } from './IssueDetail.ts';
 import type { ScoreSummary } from './protocol.ts';
 import type { PageStrings } from './strings.ts';
@@ -25,7 +25,9 @@ export function Results(props: { summary: ScoreSummary; lang: Lang; strings: Pag
       ? h('div', { className: styles.columns },
         h('section', { className: styles.section },
           h(Subtitle2, { as: 'h2' }, ui.results),
-          h(ResultsTable, { units, strings: ui })),
+          h(ResultsTable, { units, strings: ui, grades: summary.grades }),
+          summary.lost.length > 0 ? h(Subtitle2, { as: 'h2' }, ui.lostTitle) : null,
+          summary.lost.length > 0 ? h(LostPoints, { rows: summary.lost, strings: ui }) : null),
         h('section', { className: styles.section },
           h(Subtitle2, { as: 'h2' }, ui.chartTitle),
           h('div', { className: styles.chart }, h(TotalsChart, { units, strings: ui }))))

@@ -3,7 +3,7 @@
 import type { ScoreProgress } from '../../src/file/scoreXlsx.ts';
 import type { RefusalCode } from '../../src/xlsx/index.ts';
 import type { IssueParams } from '../../src/engine/index.ts';
-import type { ChartUnit, IssueItem } from '../../src/ui/index.ts';
+import type { ChartUnit, IssueItem, LostRow } from '../../src/ui/index.ts';
 
 export type { RefusalCode, ScoreProgress };
 
@@ -16,7 +16,13 @@ export interface IssueView extends IssueItem {
 }
 
 export interface ScoreSummary {
+  /** Each unit with its 总分, 排名, 等次, 一票否决, 无法计分, 自评总分 and 核减; statuses travel as counts, texts come from the engine's table. */
   units: ChartUnit[];
+  /** The workbook has a readable 等次标准: the table shows 等次. */
+  grades: boolean;
+  /** Rows that did not earn all their points, with their 说明. */
+  lost: LostRow[];
+  /** Coded: code and params, the page picks the language. */
   issues: IssueView[];
   cellsWritten: number;
   /** The sheet the results are summarised on, when anything was scored. */

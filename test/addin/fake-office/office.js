@@ -56,6 +56,10 @@
       var p = parseCell(addr);
       s.formulas[key(p.row, p.col)] = spec.formulas[addr];
     });
+    Object.keys(spec.numberFormats || {}).forEach(function (addr) {
+      var p = parseCell(addr);
+      s.formats[key(p.row, p.col)] = spec.numberFormats[addr];
+    });
     return s;
   }
   data.sheets.forEach(function (spec) { state.sheets.push(makeSheet(spec)); });
@@ -151,6 +155,19 @@
     };
     return areas;
   };
+  // A plain range's loadable property: its number format codes, General where none was set.
+  RangeObject.prototype._resolveFormats = function () {
+    var s = this._sheetRef();
+    var parts = this._address.split(':');
+    var from = parseCell(parts[0]), to = parseCell(parts[1] || parts[0]);
+    var codes = [];
+    for (var r = from.row; r <= to.row; r++) {
+      var line = [];
+      for (var c = from.col; c <= to.col; c++) line.push(s.formats[key(r, c)] || 'General');
+      codes.push(line);
+    }
+    return { numberFormat: codes };
+  };
   RangeObject.prototype._resolveNow = function () {
     var s = this._sheetRef();
     var top = Infinity, left = Infinity, bottom = -1, right = -1;
@@ -208,7 +225,9 @@
     return r;
   };
   WorksheetObject.prototype.getRange = function (address) {
-    return new RangeObject(this._ctx, this._sheetRef, address || null, address ? 'plain' : 'whole');
+    var r = new RangeObject(this._ctx, this._sheetRef, address || null, address ? 'plain' : 'whole');
+    if (address) r._resolve = r._resolveFormats;
+    return r;
   };
   WorksheetObject.prototype.activate = function () {
     this._ctx._queue.push({ kind: 'activate', sheet: this._sheetRef });

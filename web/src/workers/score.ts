@@ -15,8 +15,10 @@ const post = (message: ScoreReply, transfer: Transferable[] = []) => scope.postM
 
 function summarise(result: ReturnType<typeof scoreXlsx>['result'], sheets: SheetInput[], scored: boolean): ScoreSummary {
   return {
-    units: result.units.map(({ unit, total, rank, status, errors, missing, items }) =>
-      ({ unit, total, rank, status, errors, missing, items: items.map((i) => ({ points: i.points })) })),
+    units: result.units.map(({ unit, total, rank, grade, vetoed, unscorable, selfTotal, cut, status, errors, missing, items }) =>
+      ({ unit, total, rank, grade, vetoed, unscorable, selfTotal, cut, status, errors, missing, items: items.map((i) => ({ points: i.points })) })),
+    grades: result.grades !== null,
+    lost: result.rows.filter((r) => r.lost > 0).map(({ sheet, cell, item, content, lost, note, remark }) => ({ sheet, cell, item, content, lost, note, remark })),
     issues: result.issues.map((issue) => ({ ...issue, ...issueContext(sheets, issue) })),
     cellsWritten: scored ? result.writes.length : 0,
     summarySheet: scored ? result.summarySheet : null,
