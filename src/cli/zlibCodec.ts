@@ -18,18 +18,30 @@ const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const zlib = require('node:zlib');
 const own = (b) => (b.byteOffset === 0 && b.buffer.byteLength === b.length ? b : new Uint8Array(b));
-parentPort.on('message', ({ id, op, data, limit }) => {
+const one = ({ op, data, limit }) => {
   try {
     const out = op === 'deflate'
       ? own(zlib.deflateRawSync(data, { level: ${LEVEL} }))
       : own(zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, limit + 1) }));
-    if (op === 'inflate' && out.length > limit) return parentPort.postMessage({ id, out: null });
-    parentPort.postMessage({ id, out }, [out.buffer]);
+    return op === 'inflate' && out.length > limit ? { out: null } : { out };
   } catch (e) {
-    parentPort.postMessage({ id, error: e && e.code === 'ERR_BUFFER_TOO_LARGE' ? 'tooLarge' : String((e && e.message) || e) });
+    return { error: e && e.code === 'ERR_BUFFER_TOO_LARGE' ? 'tooLarge' : String((e && e.message) || e) };
   }
+};
+parentPort.on('message', ({ id, jobs }) => {
+  const results = jobs.map(one);
+  parentPort.postMessage({ id, results }, results.filter((r) => r.out).map((r) => r.out.buffer));
 });`;
 
+interface Job {
+  op: 'deflate' | 'inflate';
+  data: Uint8Array;
+  limit: number;
+}
+interface Result {
+  out?: Uint8Array | null;
+  error?: string;
+}
 interface Waiting {
   resolve(out: Uint8Array | null): void;
   reject(e: Error): void;
@@ -37,32 +49,59 @@ interface Waiting {
 
 let worker: Worker | undefined;
 let nextId = 0;
-const waiting = new Map<number, Waiting>();
+const batches = new Map<number, Waiting[]>();
+
+function theWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(WORKER_SOURCE, { eval: true });
+  w.on('message', ({ id, results }: { id: number; results: Result[] }) => {
+    const waiting = batches.get(id)!;
+    batches.delete(id);
+    if (batches.size === 0) w.unref();
+    results.forEach((r, i) => {
+      if (r.error === 'tooLarge') waiting[i].resolve(null);
+      else if (r.error !== undefined) waiting[i].reject(new Error(r.error));
+      else waiting[i].resolve(r.out ?? null);
+    });
+  });
+  w.on('error', (e) => {
+    for (const waiting of batches.values()) for (const x of waiting) x.reject(e);
+    batches.clear();
+    worker = undefined;
+  });
+  return (worker = w);
+}
+
+// Parts go over in batches of about a megabyte: one message per part costs more than its deflate on a busy machine.
+const BATCH_BYTES = 1 << 20;
+let queued: { job: Job; waiting: Waiting }[] = [];
+let queuedBytes = 0;
+let flushScheduled = false;
+
+function flush(): void {
+  flushScheduled = false;
+  if (queued.length === 0) return;
+  const w = theWorker();
+  w.ref();
+  const id = nextId++;
+  const jobs = queued.map((q) => q.job);
+  batches.set(id, queued.map((q) => q.waiting));
+  queued = [];
+  queuedBytes = 0;
+  w.postMessage({ id, jobs }, jobs.map((j) => j.data.buffer as ArrayBuffer));
+}
 
 function onTheWorker(op: 'deflate' | 'inflate', data: Uint8Array, limit = 0): Promise<Uint8Array | null> {
-  if (!worker) {
-    worker = new Worker(WORKER_SOURCE, { eval: true });
-    worker.on('message', ({ id, out, error }: { id: number; out: Uint8Array | null; error?: string }) => {
-      const w = waiting.get(id)!;
-      waiting.delete(id);
-      if (waiting.size === 0) worker?.unref();
-      if (error === 'tooLarge') w.resolve(null);
-      else if (error !== undefined) w.reject(new Error(error));
-      else w.resolve(out);
-    });
-    worker.on('error', (e) => {
-      for (const w of waiting.values()) w.reject(e);
-      waiting.clear();
-      worker = undefined;
-    });
-  }
-  worker.ref();
-  const id = nextId++;
-  // A view into a larger buffer (a part inside the file's bytes) would be copied whole: send only its bytes.
-  const own = data.byteOffset === 0 && data.buffer.byteLength === data.length ? data : data.slice();
+  // Copied, then moved: the caller keeps its bytes, and a view into a larger buffer sends only its own.
+  const job = { op, data: data.slice(), limit };
   return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    worker!.postMessage({ id, op, data: own, limit });
+    queued.push({ job, waiting: { resolve, reject } });
+    queuedBytes += data.length;
+    if (queuedBytes >= BATCH_BYTES) flush();
+    else if (!flushScheduled) {
+      flushScheduled = true;
+      queueMicrotask(flush);
+    }
   });
 }
 
