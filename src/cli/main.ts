@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { scoreXlsx, XlsxRefusal } from '../file/scoreXlsx.ts';
+import { scoreXlsxAsync, XlsxRefusal } from '../file/scoreXlsx.ts';
 import { zlibCodec } from './zlibCodec.ts';
 import { addImportCommand } from './importCommand.ts';
 import { jsonReport, textReport } from './report.ts';
@@ -46,7 +46,7 @@ async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<numb
   }
   let scored;
   try {
-    scored = scoreXlsx(bytes, { codec: zlibCodec });
+    scored = await scoreXlsxAsync(bytes, { codec: zlibCodec });
   } catch (e) {
     if (e instanceof XlsxRefusal) {
       io.err(`${path.basename(input)}：${e.message}`);

@@ -45,4 +45,20 @@ export function scoreXlsx(bytes: Uint8Array, { onProgress, codec }: ScoreXlsxOpt
   return { result, output: book.applyWrites(result.writes, result.newSheets), sheets };
 }
 
+/**
+ * scoreXlsx for hosts whose codec works off the main thread (Node's, see src/cli/zlibCodec.ts): the sheets are
+ * inflated while earlier ones are scanned, and deflated while later ones are patched. Same result, same bytes.
+ */
+export async function scoreXlsxAsync(bytes: Uint8Array, { onProgress, codec }: ScoreXlsxOptions = {}): Promise<ScoredFile> {
+  onProgress?.({ phase: 'opening' });
+  const book = openXlsx(bytes, { codec });
+  const names = book.sheetNames;
+  const sheets = await book.readSheetsAsync((i, name) => onProgress?.({ phase: 'reading', sheet: i + 1, sheets: names.length, name }));
+  onProgress?.({ phase: 'scoring', sheets: names.length });
+  const result = scoreWorkbook({ sheets });
+  if (result.units.length === 0) return { result, output: null, sheets };
+  onProgress?.({ phase: 'writing' });
+  return { result, output: await book.applyWritesAsync(result.writes, result.newSheets), sheets };
+}
+
 export { XlsxRefusal };

@@ -31,13 +31,13 @@ function checkNewSheetName(name: string): void {
 }
 
 function checkWrite(w: CellWrite): void {
-  const where = `“${w.sheet}”工作表第 ${w.row + 1} 行第 ${w.col + 1} 列`;
+  const where = () => `“${w.sheet}”工作表第 ${w.row + 1} 行第 ${w.col + 1} 列`;
   if (!Number.isInteger(w.row) || !Number.isInteger(w.col) || w.row < 0 || w.col < 0 || w.row >= MAX_ROWS || w.col >= MAX_COLS) {
-    throw refuse.unsupported(`无法写入：${where}超出 Excel 工作表的范围。`);
+    throw refuse.unsupported(`无法写入：${where()}超出 Excel 工作表的范围。`);
   }
   const v = w.value;
   if (typeof v === 'number' ? !Number.isFinite(v) : v !== null && typeof v !== 'string') {
-    throw refuse.unsupported(`无法写入：${where}（${cellAddress(w.row, w.col)}）的结果不是有效的数字或文本。`);
+    throw refuse.unsupported(`无法写入：${where()}（${cellAddress(w.row, w.col)}）的结果不是有效的数字或文本。`);
   }
 }
 
@@ -70,6 +70,37 @@ export interface ReadWorksheets {
 }
 
 export function applyWrites(book: BookParts, writes: CellWrite[], newSheets: string[], read: ReadWorksheets): Uint8Array {
+  const planned = plan(book, writes, newSheets, read);
+  return planned ? writeZip(book.pkg.zip, planned.replaced, planned.added) : book.bytes.slice();
+}
+
+/** applyWrites, each patched part deflated off this thread as soon as it is made (where the codec can): same bytes. */
+export async function applyWritesAsync(book: BookParts, writes: CellWrite[], newSheets: string[], read: ReadWorksheets): Promise<Uint8Array> {
+  const deflate = book.pkg.zip.codec.deflateAsync;
+  if (!deflate) return applyWrites(book, writes, newSheets, read);
+  const started = new Map<Uint8Array, Promise<Uint8Array>>();
+  const start = (data: Uint8Array) => {
+    if (started.has(data)) return;
+    const p = deflate(data);
+    p.catch(() => undefined); // awaited below, in order
+    started.set(data, p);
+  };
+  const planned = plan(book, writes, newSheets, read, start);
+  if (!planned) return book.bytes.slice();
+  const all = [...planned.replaced.values(), ...planned.added.map((a) => a.data)];
+  all.forEach(start);
+  const compressed = new Map<Uint8Array, Uint8Array>();
+  for (const data of all) compressed.set(data, await started.get(data)!);
+  return writeZip(book.pkg.zip, planned.replaced, planned.added, compressed);
+}
+
+interface Planned {
+  replaced: Map<ZipEntry, Uint8Array>;
+  added: NewEntry[];
+}
+
+/** Every new and changed part, or null when nothing changes; `onPatched` hears of each worksheet as it is patched. */
+function plan(book: BookParts, writes: CellWrite[], newSheets: string[], read: ReadWorksheets, onPatched?: (data: Uint8Array) => void): Planned | null {
   const hasFormula = read.hasFormula;
   const { pkg } = book;
 
@@ -86,13 +117,18 @@ export function applyWrites(book: BookParts, writes: CellWrite[], newSheets: str
   const created = new Map(toCreate.map((n) => [n.toLowerCase(), n]));
 
   const perSheet = new Map<string, Map<number, PatchWrite>>();
+  // Writes come sheet by sheet: the lookup is done again only when the sheet changes.
+  let lastSheet: string | undefined;
+  let cells: Map<number, PatchWrite> | undefined;
   for (const w of writes) {
-    const key = w.sheet.toLowerCase();
-    const ws = existing.get(key);
-    if (!ws && !created.has(key)) throw refuse.unsupported(`无法写入：找不到工作表“${w.sheet}”。`);
+    if (w.sheet !== lastSheet || !cells) {
+      const key = w.sheet.toLowerCase();
+      if (!existing.has(key) && !created.has(key)) throw refuse.unsupported(`无法写入：找不到工作表“${w.sheet}”。`);
+      cells = perSheet.get(key);
+      if (!cells) perSheet.set(key, (cells = new Map()));
+      lastSheet = w.sheet;
+    }
     checkWrite(w);
-    let cells = perSheet.get(key);
-    if (!cells) perSheet.set(key, (cells = new Map()));
     cells.set(w.row * MAX_COLS + w.col, w); // the last write to a cell wins
   }
   const offender = findFormulaInOutput(writes, (sheet, row, col) => {
@@ -100,7 +136,7 @@ export function applyWrites(book: BookParts, writes: CellWrite[], newSheets: str
     return ws !== undefined && hasFormula(ws.name, row, col);
   });
   if (offender) throw refuse.formulaInOutput(offender.params);
-  if (writes.length === 0 && toCreate.length === 0) return book.bytes.slice();
+  if (writes.length === 0 && toCreate.length === 0) return null;
 
   const replaced = new Map<ZipEntry, Uint8Array>();
   const added: NewEntry[] = [];
@@ -142,7 +178,10 @@ export function applyWrites(book: BookParts, writes: CellWrite[], newSheets: str
     const before = read.bytes(ws.part);
     const dropped = drop ? dropCachedValues(before, drop) : before;
     const after = cells ? patchSheet(dropped, [...cells.values()], styleSource) : dropped;
-    if (!sameBytes(before, after)) replaced.set(pkg.entry(ws.part)!, after);
+    if (!sameBytes(before, after)) {
+      replaced.set(pkg.entry(ws.part)!, after);
+      onPatched?.(after);
+    }
   }
 
   const takenParts = new Set(book.pkg.zip.entries.map((e) => e.name.toLowerCase()));
@@ -192,5 +231,5 @@ export function applyWrites(book: BookParts, writes: CellWrite[], newSheets: str
     if (!ctXml) throw refuse.corrupt('缺少 [Content_Types].xml');
     replaceXml(CONTENT_TYPES_PART, ctXml, addOverrides(ctXml, overrides));
   }
-  return writeZip(pkg.zip, replaced, added);
+  return { replaced, added };
 }

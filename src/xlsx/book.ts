@@ -1,5 +1,5 @@
 import type { CellFormat, CellWrite, SheetInput } from '../engine/index.ts';
-import { applyWrites } from './applyWrites';
+import { applyWrites, applyWritesAsync, type ReadWorksheets } from './applyWrites';
 import { readCellFormats } from './cellFormats';
 import { OpcPackage, relsPartFor, resolveTarget } from './opcPackage';
 import { refuse } from './refusals';
@@ -19,6 +19,13 @@ export interface XlsxBook {
   /** 0-based; true for normal, shared (master and dependents) and array-formula cells. */
   hasFormula(sheet: string, row: number, col: number): boolean;
   applyWrites(writes: CellWrite[], newSheets: string[]): Uint8Array;
+  /**
+   * readSheets with the inflating done off the calling thread (where the codec can) while sheets are scanned;
+   * `onSheet` is told before each sheet is scanned. Same result as readSheets.
+   */
+  readSheetsAsync(onSheet?: (index: number, name: string) => void): Promise<SheetInput[]>;
+  /** applyWrites with the patched parts deflated off the calling thread while the next ones are patched. Same bytes. */
+  applyWritesAsync(writes: CellWrite[], newSheets: string[]): Promise<Uint8Array>;
 }
 
 export interface WorksheetPart {
@@ -114,6 +121,7 @@ class Book implements XlsxBook {
   private readonly contents = new Map<string, ReadSheet>();
   private readonly byName: Map<string, WorksheetPart>;
   private readonly budget = newGridBudget();
+  private byPart: Map<string, WorksheetPart> | undefined;
 
   constructor(
     private readonly parts: BookParts,
@@ -135,15 +143,39 @@ class Book implements XlsxBook {
   }
 
   /** Each worksheet is inflated and scanned once, for values, formats and formulas together. */
-  private content(ws: WorksheetPart): ReadSheet {
+  private content(ws: WorksheetPart, inflated?: Uint8Array): ReadSheet {
     let c = this.contents.get(ws.part);
     if (!c) {
       this.budget.sheet = ws.name;
-      const bytes = this.parts.pkg.xmlBytes(ws.part);
+      const bytes = inflated ?? this.parts.pkg.xmlBytes(ws.part);
       c = { ...readSheet(bytes, this.sharedStrings(), this.budget, this.cellFormats()), bytes };
       this.contents.set(ws.part, c);
     }
     return c;
+  }
+
+  async readSheetsAsync(onSheet?: (index: number, name: string) => void): Promise<SheetInput[]> {
+    const sheets = this.parts.worksheets;
+    // A few sheets ahead: the worker inflates the next ones while this thread scans; memory stays that of readSheets.
+    const AHEAD = 8;
+    const pending: (Promise<Uint8Array> | undefined)[] = [];
+    const start = (i: number) => {
+      const ws = sheets[i];
+      if (i >= sheets.length || this.contents.has(ws.part)) return;
+      // Refusals of the limits surface in sheet order too, when that sheet's turn comes.
+      const p = (async () => this.parts.pkg.xmlBytesAsync(ws.part))();
+      p.catch(() => undefined); // awaited in order below; a later sheet's failure must not go unhandled meanwhile
+      pending[i] = p;
+    };
+    for (let i = 0; i < sheets.length; i++) {
+      if (i === 0) for (let k = 0; k < AHEAD; k++) start(k);
+      start(i + AHEAD);
+      onSheet?.(i, sheets[i].name);
+      const inflated = await pending[i];
+      pending[i] = undefined;
+      this.content(sheets[i], inflated);
+    }
+    return this.readSheets();
   }
 
   readSheets(): SheetInput[] {
@@ -158,16 +190,25 @@ class Book implements XlsxBook {
     return ws ? hasFormulaAt(this.content(ws), row, col) : false;
   }
 
-  applyWrites(writes: CellWrite[], newSheets: string[]): Uint8Array {
-    return applyWrites(this.parts, writes, newSheets, {
+  private readWorksheets(): ReadWorksheets {
+    return {
       hasFormula: (sheet, row, col) => this.hasFormula(sheet, row, col),
       formulas: (part) => this.contentOfPart(part).formulas,
       bytes: (part) => this.contentOfPart(part).bytes,
-    });
+    };
+  }
+
+  applyWrites(writes: CellWrite[], newSheets: string[]): Uint8Array {
+    return applyWrites(this.parts, writes, newSheets, this.readWorksheets());
+  }
+
+  applyWritesAsync(writes: CellWrite[], newSheets: string[]): Promise<Uint8Array> {
+    return applyWritesAsync(this.parts, writes, newSheets, this.readWorksheets());
   }
 
   private contentOfPart(part: string): ReadSheet {
-    const ws = this.parts.worksheets.find((w) => w.part === part);
+    this.byPart ??= new Map(this.parts.worksheets.map((w) => [w.part, w]));
+    const ws = this.byPart.get(part);
     if (!ws) throw new Error(`not a worksheet part: ${part}`);
     return this.content(ws);
   }

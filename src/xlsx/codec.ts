@@ -8,6 +8,12 @@ export interface DeflateCodec {
   /** Inflates a stream that may produce at most `limit` bytes; null as soon as it produces more. Throws when broken. */
   inflate(raw: Uint8Array, limit: number): Uint8Array | null;
   deflate(data: Uint8Array): Uint8Array;
+  /** A native CRC-32 where the platform has one (Node's zlib.crc32); the carried one otherwise. */
+  crc32?(data: Uint8Array): number;
+  /** Deflates off the calling thread (Node's zlib thread pool), so patching and compressing overlap. */
+  deflateAsync?(data: Uint8Array): Promise<Uint8Array>;
+  /** Like inflate, off the calling thread. */
+  inflateAsync?(raw: Uint8Array, limit: number): Promise<Uint8Array | null>;
 }
 
 /** Streams above this compressed size are inflated in chunks so that an over-long stream stops early. */

@@ -1,7 +1,7 @@
 import { checkXmlBytes } from './byteXml';
 import { refuse } from './refusals';
 import { decodeXml } from './xmlText';
-import { entryData, LIMITS, type ZipArchive, type ZipEntry } from './zip';
+import { entryData, entryDataAsync, LIMITS, type ZipArchive, type ZipEntry } from './zip';
 
 /** Case-insensitive part lookup over a zip (OPC part names compare case-insensitively). */
 export class OpcPackage {
@@ -21,7 +21,7 @@ export class OpcPackage {
     return this.entry(part) !== undefined;
   }
 
-  bytes(part: string): Uint8Array {
+  private counted(part: string): ZipEntry {
     const e = this.entry(part);
     if (!e) throw refuse.corrupt(`缺少部件“${part}”`);
     if (!this.inflated.has(e)) {
@@ -31,7 +31,11 @@ export class OpcPackage {
       if (this.inflatedTotal > LIMITS.maxInflatedTotal) throw refuse.tooLarge(`需要读取的内容解压后超过 ${LIMITS.maxInflatedTotal >> 20} MB`);
       this.inflated.add(e);
     }
-    return entryData(this.zip, e);
+    return e;
+  }
+
+  bytes(part: string): Uint8Array {
+    return entryData(this.zip, this.counted(part));
   }
 
   /** XML part as bytes, checked for UTF-16 and DOCTYPE (for the byte-level worksheet scanner). */
@@ -39,6 +43,15 @@ export class OpcPackage {
     const b = this.bytes(part);
     checkXmlBytes(b, part);
     return b;
+  }
+
+  /** xmlBytes, inflated off the calling thread where the codec can; the limits are checked at the call. */
+  xmlBytesAsync(part: string): Promise<Uint8Array> {
+    const e = this.counted(part);
+    return entryDataAsync(this.zip, e).then((b) => {
+      checkXmlBytes(b, part);
+      return b;
+    });
   }
 
   xml(part: string): string {

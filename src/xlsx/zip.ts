@@ -157,7 +157,22 @@ function sameBytes(b: Uint8Array, at: number, other: Uint8Array): boolean {
 export function entryData(zip: ZipArchive, e: ZipEntry): Uint8Array {
   const raw = zip.bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
   const out = e.method === 0 ? raw : inflateBounded(zip, raw, e);
-  if (out.length !== e.size || crc32(out) !== e.crc) throw refuse.corrupt(`部件“${e.name}”校验失败`);
+  if (out.length !== e.size || (zip.codec.crc32 ?? crc32)(out) !== e.crc) throw refuse.corrupt(`部件“${e.name}”校验失败`);
+  return out;
+}
+
+/** entryData, inflating off the calling thread where the codec can. */
+export async function entryDataAsync(zip: ZipArchive, e: ZipEntry): Promise<Uint8Array> {
+  const inflate = zip.codec.inflateAsync;
+  if (e.method === 0 || !inflate) return entryData(zip, e);
+  let out: Uint8Array | null;
+  try {
+    out = await inflate(zip.bytes.subarray(e.dataStart, e.dataStart + e.compressedSize), e.size);
+  } catch {
+    throw refuse.corrupt(`部件“${e.name}”无法解压`);
+  }
+  if (!out) throw refuse.corrupt(`部件“${e.name}”解压后超过声明的大小`);
+  if (out.length !== e.size || (zip.codec.crc32 ?? crc32)(out) !== e.crc) throw refuse.corrupt(`部件“${e.name}”校验失败`);
   return out;
 }
 
@@ -225,8 +240,15 @@ const encoder = new TextEncoder();
  * Rebuilds the archive: untouched entries keep their local header and compressed bytes verbatim,
  * replaced entries are deflated afresh in place, new entries go at the end.
  */
-export function writeZip(zip: ZipArchive, replaced: Map<ZipEntry, Uint8Array>, added: NewEntry[]): Uint8Array {
+export function writeZip(
+  zip: ZipArchive,
+  replaced: Map<ZipEntry, Uint8Array>,
+  added: NewEntry[],
+  /** Parts already deflated (by the codec, elsewhere), keyed by their uncompressed bytes. */
+  compressed?: Map<Uint8Array, Uint8Array>,
+): Uint8Array {
   const src = zip.bytes;
+  const crcOf = zip.codec.crc32 ?? crc32;
   const out = new ByteSink();
   const offsets = new Map<ZipEntry, number>();
   const fresh = new Map<ZipEntry, { crc: number; compressedSize: number; size: number }>();
@@ -239,8 +261,8 @@ export function writeZip(zip: ZipArchive, replaced: Map<ZipEntry, Uint8Array>, a
       out.push(src.subarray(e.localOffset, e.localEnd));
       continue;
     }
-    const comp = zip.codec.deflate(data);
-    const info = { crc: crc32(data), compressedSize: comp.length, size: data.length };
+    const comp = compressed?.get(data) ?? zip.codec.deflate(data);
+    const info = { crc: crcOf(data), compressedSize: comp.length, size: data.length };
     fresh.set(e, info);
     const nameBytes = src.subarray(e.cdStart + 46, e.cdStart + 46 + u16(src, e.cdStart + 28));
     out.push(localHeader(nameBytes, e.flags, e.dosTime, e.dosDate, info));
@@ -252,8 +274,8 @@ export function writeZip(zip: ZipArchive, replaced: Map<ZipEntry, Uint8Array>, a
   for (const a of added) {
     const nameBytes = encoder.encode(a.name);
     const flags = /^[\x20-\x7e]*$/.test(a.name) ? 0 : FLAG_UTF8;
-    const comp = zip.codec.deflate(a.data);
-    const info = { crc: crc32(a.data), compressedSize: comp.length, size: a.data.length };
+    const comp = compressed?.get(a.data) ?? zip.codec.deflate(a.data);
+    const info = { crc: crcOf(a.data), compressedSize: comp.length, size: a.data.length };
     const offset = out.length;
     out.push(localHeader(nameBytes, flags, template?.dosTime ?? 0, template?.dosDate ?? 0x21, info));
     out.push(comp);
