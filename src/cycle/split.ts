@@ -28,7 +28,8 @@ export interface SplitOptions {
   units?: string[];
 }
 
-export const unitFileName = (unit: string): string => `${unit.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || '单位'}.xlsx`;
+const safeChar = (ch: string) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch);
+export const unitFileName = (unit: string): string => `${[...unit].map(safeChar).join('').trim() || '单位'}.xlsx`;
 
 /** 分发: one workbook per 考核表 of the master. Throws XlsxRefusal before making anything when the master cannot be used. */
 export function splitMaster(bytes: Uint8Array, options: SplitOptions = {}): SplitResult {
