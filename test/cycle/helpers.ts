@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { ProtectionStyles } from '../../src/xlsx/cellProtection.ts';
 import type { CellValue, SheetInput } from '../../src/engine/index.ts';
 import { readUnitSheet, type EntryCell } from '../../src/cycle/unitEntries.ts';
 import { openXlsx } from '../../src/xlsx/index.ts';
@@ -39,4 +41,17 @@ export async function unrelatedWorkbook(): Promise<Uint8Array> {
   ws.addRow(['项目', '金额']);
   ws.addRow(['办公用品', 1200]);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** Whether each cell of a worksheet part is unlocked, read from the cell's style as the file's styles part defines it. */
+export function unlockedCells(bytes: Uint8Array, sheetPart: string): Map<string, boolean> {
+  const files = unzipSync(bytes);
+  const dec = new TextDecoder();
+  const styles = new ProtectionStyles(dec.decode(files['xl/styles.xml']));
+  const out = new Map<string, boolean>();
+  for (const m of dec.decode(files[sheetPart]).matchAll(/<c\b[^>]*\br="([A-Z]+\d+)"[^>]*>/g)) {
+    const s = /\bs="(\d+)"/.exec(m[0]);
+    out.set(m[1], styles.unlocked(s ? Number(s[1]) : 0));
+  }
+  return out;
 }
