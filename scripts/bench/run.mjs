@@ -43,6 +43,7 @@ for (const units of SIZES) {
     floor: measure('floor', file),
     naive: measure('naive', file),
     office: measure('office', file),
+    cycle: units <= 200 ? measure('cycle', file) : { skipped: true },
   };
   r.ratios = {
     oursOverFloor: r.file.totalMs && r.floor.totalMs ? +(r.file.totalMs / r.floor.totalMs).toFixed(2) : null,
@@ -61,6 +62,10 @@ for (const units of SIZES) {
   line('ratio ours / naive', r.ratios.oursOverNaive, '', 'target ≤ 0.5 at 3,000 units');
   line('Office.js host (office-addin-mock)', r.office.totalMs, r.office.peakRssMb,
     r.office.failed ?? `syncs ${r.office.syncs}, largest request ${r.office.largestRequestMb} MB, largest read ${r.office.largestResponseMb} MB; ExcelApi 1.1: syncs ${r.office.api11Syncs}, request ${r.office.api11LargestRequestMb} MB, read ${r.office.api11LargestResponseMb} MB`);
+  if (!r.cycle.skipped) {
+    line('split: one file per unit (分发)', r.cycle.phases?.split, r.cycle.peakRssMb, r.cycle.failed ?? `${r.cycle.units} unit files`);
+    line('collect: gather every return (汇集)', r.cycle.phases?.collect, '', r.cycle.failed ?? `${r.cycle.units} returns, ${r.cycle.entriesWritten} entries written`);
+  }
 }
 
 if (SIZES.includes(200) && SIZES.includes(3000)) {

@@ -24,6 +24,13 @@ export interface MasterPackage {
   /** sheet name → worksheet part */
   parts: Map<string, string>;
   rels: ReturnType<typeof parseRelationships>;
+  /** Parts read once for all the unit files (the shared strings and styles are as large as the whole master). */
+  cache: Map<string, unknown>;
+}
+
+function cached<T>(master: MasterPackage, key: string, make: () => T): T {
+  if (!master.cache.has(key)) master.cache.set(key, make());
+  return master.cache.get(key) as T;
 }
 
 export function openMasterPackage(bytes: Uint8Array, codec?: DeflateCodec): MasterPackage {
@@ -39,7 +46,7 @@ export function openMasterPackage(bytes: Uint8Array, codec?: DeflateCodec): Mast
     const rel = byId.get(s.relId);
     if (rel && relKind(rel.type) === 'worksheet') parts.set(s.name, resolveTarget(workbookPart, rel.target));
   }
-  return { pkg, workbookPart, sheets, parts, rels };
+  return { pkg, workbookPart, sheets, parts, rels, cache: new Map() };
 }
 
 export interface UnitFileSpec {
@@ -115,16 +122,15 @@ function relsWithout(xml: string, drop: (id: string) => boolean, add = ''): stri
 }
 
 /** The shared strings the kept sheets use, in their old order, and the old → new index map. */
-function prunedSharedStrings(xml: string, used: Set<number>): { xml: string; map: Map<number, number> } {
+function prunedSharedStrings(xml: string, items: string[], used: Set<number>): { xml: string; map: Map<number, number> } {
   const root = rootTag(xml);
-  const items = children(xml, root).filter((t) => isLocal(xml, t, 'si'));
   const map = new Map<number, number>();
   let body = '';
-  items.forEach((t, i) => {
-    if (!used.has(i)) return;
+  for (const i of [...used].sort((a, b) => a - b)) {
+    if (i >= items.length) continue;
     map.set(i, map.size);
-    body += xml.slice(t.start, skipElement(xml, t));
-  });
+    body += items[i];
+  }
   const p = prefixOf(xml, root);
   let open = setAttr(xml.slice(root.start, root.end).replace(/\s*\/>$/, '>'), 'count', String(map.size));
   open = setAttr(open, 'uniqueCount', String(map.size));
@@ -182,7 +188,8 @@ export function buildUnitWorkbook(master: MasterPackage, spec: UnitFileSpec): Ui
     }
   };
 
-  const protection = new ProtectionStyles(stylesPart ? pkg.xml(stylesPart) : MINIMAL_STYLES);
+  const stylesXml = cached(master, 'styles', () => (stylesPart ? pkg.xml(stylesPart) : MINIMAL_STYLES));
+  const protection = new ProtectionStyles(stylesXml);
   const numberStyles = { numberStyle: (base: number) => base }; // cleared cells carry no format
   const sheetXml = new Map<string, string>();
   let activeTab = 0;
@@ -204,7 +211,12 @@ export function buildUnitWorkbook(master: MasterPackage, spec: UnitFileSpec): Ui
   if (sstPart) {
     const used = new Set<number>();
     for (const xml of sheetXml.values()) sharedStringsUsed(xml, used);
-    const sst = prunedSharedStrings(pkg.xml(sstPart), used);
+    const sstXml = cached(master, 'sst', () => pkg.xml(sstPart!));
+    const items = cached(master, 'sstItems', () => {
+      const root = rootTag(sstXml);
+      return children(sstXml, root).filter((t) => isLocal(sstXml, t, 'si')).map((t) => sstXml.slice(t.start, skipElement(sstXml, t)));
+    });
+    const sst = prunedSharedStrings(sstXml, items, used);
     put(sstPart, sst.xml);
     for (const [part, xml] of sheetXml) sheetXml.set(part, renumberSharedStrings(xml, sst.map));
   }
