@@ -16,6 +16,9 @@ import { zlibCodec } from '../../src/cli/zlibCodec.ts';
 import { recalculate } from '../../addin/host/recalculate.ts';
 import { MockExcel, type MockSheetSpec } from '../../test/addin/mockExcel.ts';
 import { a1 } from '../../addin/host/address.ts';
+import { splitMaster } from '../../src/cycle/split.ts';
+import { collectXlsx } from '../../src/cycle/collectXlsx.ts';
+import { readUnitSheet } from '../../src/cycle/unitEntries.ts';
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
@@ -175,6 +178,21 @@ async function main(): Promise<unknown> {
         api11LargestRequestMb: +(Math.max(...again.requestBytes) / 1048576).toFixed(2),
         api11LargestResponseMb: +(Math.max(...again.responseBytes) / 1048576).toFixed(2),
         peakRssMb: peakRssMb(),
+      };
+    }
+    case 'cycle': {
+      // 分发 of every unit, then 汇集 of one filled return per unit (the filling is done before the clock starts).
+      const split = timed(phases, 'split', () => splitMaster(bytes, { codec: zlibCodec }));
+      const sheets = openXlsx(bytes, { codec: zlibCodec }).readSheets();
+      const returns = split.files.map((f) => {
+        const model = readUnitSheet(sheets.find((s) => s.name === f.unit)!)!;
+        const writes = model.entries.filter((e) => e.column === 'actual').map((e) => ({ sheet: f.unit, row: e.row, col: e.col, value: 7 }));
+        return { file: f.fileName, bytes: openXlsx(f.bytes, { codec: zlibCodec }).applyWrites(writes, []) };
+      });
+      const gathered = timed(phases, 'collect', () => collectXlsx(bytes, returns, { now: '2026-12-03 10:00', codec: zlibCodec }));
+      return {
+        task, phases, totalMs: Math.round(phases.split + phases.collect), units: split.files.length,
+        entriesWritten: gathered.gather.entryWrites, peakRssMb: peakRssMb(),
       };
     }
     default:

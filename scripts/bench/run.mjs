@@ -50,9 +50,7 @@ function cliRuns(args, runs) {
 
 const scoreCli = (file, runs) => cliRuns(['score', file, '-o', `${OUT}/cli-out.xlsx`, '--force'], runs);
 
-// Placeholder hook for 汇集 (gathering): the collect command is being written on another branch. Until the built CLI
-// lists `collect` in its --help this prints "not available: collect command missing". The command lines below are
-// the contract's shape (returns made by 分发 from the master, then gathered back); adjust them to the final syntax.
+// 汇集 (gathering): the returns are the master's own 分发 files; an older built CLI without the commands prints "not available".
 const GATHER = {
   split: (master, dir) => ['split', master, '-o', dir, '--force'],
   collect: (master, dir, out) => ['collect', master, dir, '-o', out, '--force'],
@@ -94,6 +92,7 @@ for (const units of SIZES) {
     naive: NAIVE ? measure('naive', file) : { skipped: true },
     sheetjs: NAIVE ? measure('sheetjs', file) : { skipped: true },
     office: measure('office', file),
+    cycle: units <= 200 ? measure('cycle', file) : { skipped: true },
   };
   r.load = [+loadBefore.toFixed(2), +os.loadavg()[0].toFixed(2)];
   const ratio = (a, b) => (a && b ? +(a / b).toFixed(2) : null);
@@ -120,6 +119,10 @@ for (const units of SIZES) {
   line('ratio CLI / exceljs, CLI / SheetJS', `${r.ratios.cliOverExceljs ?? '-'} ${r.ratios.cliOverSheetjs ?? '-'}`, '');
   line('Office.js host (office-addin-mock)', r.office.totalMs, r.office.peakRssMb,
     r.office.failed ?? `syncs ${r.office.syncs}, largest request ${r.office.largestRequestMb} MB, largest read ${r.office.largestResponseMb} MB; ExcelApi 1.1: syncs ${r.office.api11Syncs}, request ${r.office.api11LargestRequestMb} MB, read ${r.office.api11LargestResponseMb} MB`);
+  if (!r.cycle.skipped) {
+    line('split: one file per unit (分发)', r.cycle.phases?.split, r.cycle.peakRssMb, r.cycle.failed ?? `${r.cycle.units} unit files`);
+    line('collect: gather every return (汇集)', r.cycle.phases?.collect, '', r.cycle.failed ?? `${r.cycle.units} returns, ${r.cycle.entriesWritten} entries written`);
+  }
 }
 
 console.log('');

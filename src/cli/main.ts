@@ -4,6 +4,8 @@ import { Command, Option } from 'commander';
 import { scoreXlsxAsync, XlsxRefusal } from '../file/scoreXlsx.ts';
 import { zlibCodec } from './zlibCodec.ts';
 import { addImportCommand } from './importCommand.ts';
+import { addSplitCommand } from './splitCommand.ts';
+import { addCollectCommand } from './collectCommand.ts';
 import { jsonReport, textReport } from './report.ts';
 import { describeOsError } from './osErrors.ts';
 import { OVERWRITE_HELP, planOutput, saveOutput, SaveError, scoredName, writtenLine, type OutputPlan } from './output.ts';
@@ -117,6 +119,8 @@ ${OVERWRITE_HELP}
     .action(async (input: string, opts: ScoreOptions) => setExit(await runScore(input, opts, io)));
 
   addImportCommand(program, io, setExit);
+  addSplitCommand(program, io, setExit);
+  addCollectCommand(program, io, setExit);
   return program;
 }
 

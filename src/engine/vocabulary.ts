@@ -49,6 +49,8 @@ export const GRADE_HEADERS: Record<GradeColumn, readonly string[]> = {
 
 /** What a unit types into its returned file: the only cells 汇集 takes from a return. */
 export const ENTRY_COLUMNS: readonly AssessmentColumn[] = ['actual', 'selfScore', 'evidence'];
+/** Headers of a row-number column (序号), which 汇集 uses with 考核内容 to match a return's rows to the master's. */
+export const SERIAL_HEADERS: readonly string[] = ['序号', '编号', 'no.', 'no'];
 /** What the scorer writes. */
 export const OUTPUT_COLUMNS: readonly AssessmentColumn[] = ['score', 'note', 'subtotal'];
 /** What the assessor types and the scorer never writes. */
