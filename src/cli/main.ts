@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { scoreXlsx, XlsxRefusal } from '../file/scoreXlsx.ts';
 import { zlibCodec } from './zlibCodec.ts';
 import { addImportCommand } from './importCommand.ts';
+import { addReportCommand } from './publishCommand.ts';
 import { jsonReport, textReport } from './report.ts';
 import { describeOsError } from './osErrors.ts';
 import { OVERWRITE_HELP, planOutput, saveOutput, SaveError, scoredName, writtenLine, type OutputPlan } from './output.ts';
@@ -117,6 +118,7 @@ ${OVERWRITE_HELP}
     .action(async (input: string, opts: ScoreOptions) => setExit(await runScore(input, opts, io)));
 
   addImportCommand(program, io, setExit);
+  addReportCommand(program, io, setExit);
   return program;
 }
 
