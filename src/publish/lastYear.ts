@@ -40,5 +40,8 @@ export function readLastYear(sheets: readonly SheetInput[]): LastYear {
     order.push(name);
   }
   if (order.length === 0) throw new LastYearRefusal('“汇总”工作表中没有任何单位。/ 汇总 lists no unit.');
+  if ([...units.values()].every((u) => u.total === null)) {
+    throw new LastYearRefusal('“汇总”工作表中没有总分：上年的工作簿要先计分。/ 汇总 holds no total: score last year\'s workbook first.');
+  }
   return { units, order };
 }
