@@ -38,7 +38,7 @@ export function wrappedLines(text: string, width: number, fontSize: number): num
 }
 
 /** Row height (points) that shows `lines` lines of a `fontSize` point font. */
-export const lineHeight = (lines: number, fontSize: number): number => Math.ceil(lines * fontSize * 1.3 + 4);
+export const lineHeight = (lines: number, fontSize: number): number => Math.ceil(lines * fontSize * 1.27 + 1);
 
 /**
  * The print scale (percent) that fits columns of `widths` and rows of `heights` on one page inside `margins`
@@ -48,7 +48,8 @@ export function onePageScale(widths: readonly number[], heights: readonly number
   const pxWide = widths.reduce((s, w) => s + columnPixels(w), 0);
   const ptHigh = heights.reduce((s, h) => s + h, 0);
   const availWide = ((page.width - (margins.left + margins.right) * 72) / 0.75) * 0.96;
-  const availHigh = (page.height - (margins.top + margins.bottom) * 72) * 0.96;
+  // Row heights are fixed (set by us), so the height needs less to spare than the width.
+  const availHigh = (page.height - (margins.top + margins.bottom) * 72) * 0.98;
   const fit = Math.min(availWide / pxWide, availHigh / ptHigh);
   return Math.max(10, Math.min(100, Math.floor(fit * 100)));
 }

@@ -37,7 +37,7 @@ export interface SheetPlan {
   tableRows: Set<number>;
 }
 
-export const MARGINS: Margins = { left: 0.5, right: 0.5, top: 0.55, bottom: 0.55 };
+export const MARGINS: Margins = { left: 0.5, right: 0.5, top: 0.45, bottom: 0.45 };
 
 const text = (v: PlanCell['value']): string => (v === null ? '' : typeof v === 'number' ? v.toFixed(2) : v);
 
@@ -78,6 +78,14 @@ const c = (col: number, value: PlanCell['value'], style: CellStyle, span = 1): P
   col, span, value, style, ...(typeof value === 'number' && (style === 'score' || style === 'full' || style === 'num') ? { hundredths: true } : {}),
 });
 
+/** A header too wide for its column, broken in the middle (职能\n指标), not wherever the program wraps it (职能指\n标). */
+function balancedBreak(header: string, width: number): string {
+  const chars = [...header];
+  if (textWidth(header) * (FONT_SIZE.header / 11) <= width - 1 || chars.length < 2 || header.includes('\n')) return header;
+  const half = Math.ceil(chars.length / 2);
+  return `${chars.slice(0, half).join('')}\n${chars.slice(half).join('')}`;
+}
+
 export const RANKING_SHEET = '公示';
 export const FOOT_OFFICE = '发布单位（盖章）：';
 const GAP = '\u3000\u3000';
@@ -87,12 +95,12 @@ export const FOOT_DATE = `日期：${GAP}${GAP}年${GAP}月${GAP}日`;
 export function rankingPlan(r: Ranking): SheetPlan {
   const longest = Math.max(4, ...r.rows.map((row) => textWidth(row.unit)));
   const head = ['排名', '单位', ...r.categories, '总分', ...(r.graded ? ['等次'] : []), ...(r.compared ? ['上年总分', '上年排名', '名次变化'] : [])];
-  const widths = head.map((h, i) => (i === 0 ? 4.5 : i === 1 ? Math.min(22, Math.ceil(longest + 1)) : h === '等次' || h === '上年排名' || h === '名次变化' ? 5.5 : h === '总分' ? 8 : 7.5));
+  const widths = head.map((h, i) => (i === 0 ? 5 : i === 1 ? Math.min(22, Math.ceil(longest + 1)) : h === '等次' || h === '上年排名' || h === '名次变化' ? 5.5 : h === '总分' ? 8 : 7.5));
   const b = new PlanBuilder(widths);
   const all = widths.length;
   b.line(r.pending.length > 0 ? `${r.title}（草稿）` : r.title, 'title', 30);
   b.line(`制表日期：${r.date}`, 'subtitle', 18);
-  b.row(head.map((h, i) => c(i, h, 'header')), { min: 22, table: true });
+  b.row(head.map((h, i) => c(i, balancedBreak(h, widths[i]), 'header')), { min: 22, table: true });
   const after = (from: number) => from + r.categories.length;
   b.row([
     c(0, null, 'full'), c(1, '满分', 'name'),
@@ -119,8 +127,7 @@ export function rankingPlan(r: Ranking): SheetPlan {
     b.line(`注：以下单位的分数尚未确定，本表为草稿，改正后请重新计分并重新生成：${r.pending.map((p) => `${p.unit}（${p.status}）`).join('；')}。`, 'note');
   }
   if (r.gone.length > 0) b.line(`上年参加考核、本年未参加：${r.gone.join('、')}。`, 'note');
-  if (r.compared) b.line('名次变化与上年排名相比：↑ 上升，↓ 下降，持平，新增 为本年新参加考核的单位。', 'note');
-  b.gap(14);
+  b.gap(10);
   const half = Math.max(2, Math.floor(all / 2));
   b.row([c(0, FOOT_OFFICE, 'foot', half), c(half, FOOT_DATE, 'footRight', all - half)], { min: 22 });
   return b.done(RANKING_SHEET);

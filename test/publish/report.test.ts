@@ -28,11 +28,12 @@ describe('公示 from the scored sample', () => {
   it('lists the units in rank order with 类别 subtotals, 总分 and the 满分 row, read back from the written workbook', async () => {
     const report = await buildReport(bytes, { date: DATE });
     const grid = sheetRows(report.bytes, RANKING_SHEET);
-    const header = grid.find((r) => r?.[0] === '排名')!;
+    const at = grid.findIndex((r) => r?.[0] === '排名');
+    const header = grid[at].map((h) => String(h).replace('\n', ''));
     expect(header.slice(0, 2)).toEqual(['排名', '单位']);
     expect(header).toContain('总分');
     const byRank = [...engine.units].sort((a, b) => a.rank! - b.rank!);
-    const first = grid.indexOf(header) + 2;
+    const first = at + 2;
     const full = grid[first - 1];
     expect(full[1]).toBe('满分');
     expect(full[header.indexOf('总分')]).toBe(byRank[0].fullMarks);
@@ -117,7 +118,7 @@ describe('--compare with last year’s scored workbook', () => {
     const last = scoreXlsx(scoredLastYear()).result;
     const report = await buildReport(scoredSample(), { date: DATE, lastYear: scoredLastYear() });
     const grid = sheetRows(report.bytes, RANKING_SHEET);
-    const header = grid.find((r) => r?.[0] === '排名')!;
+    const header = grid.find((r) => r?.[0] === '排名')!.map((h) => String(h).replace('\n', ''));
     expect(header.slice(-3)).toEqual(['上年总分', '上年排名', '名次变化']);
     const rows = grid.filter((r) => typeof r?.[0] === 'number');
     expect(rows.map((r) => r[1])).toEqual([...thisYear.units].sort((a, b) => a.rank! - b.rank!).map((u) => u.unit));
