@@ -23,17 +23,20 @@ export const columnPixels = (width: number): number => Math.ceil(width * 8.3 + 5
 
 /**
  * Column characters `text` takes on one line at 11 pt: a CJK character is 14.7 px, 1.85 characters of the default
- * font; a Latin letter or digit of the cell font at most 1.15 (DejaVu Sans, where LibreOffice has no 宋体).
+ * font; a Latin letter, digit or sign of the cell font 1.3 (DejaVu Sans, where LibreOffice has no 宋体, draws % wide).
  */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) > 0xff ? 1.85 : 1.15;
+  for (const ch of text) w += ch.charCodeAt(0) > 0xff ? 1.85 : 1.3;
   return w;
 }
 
-/** Lines `text` wraps to in a cell `width` characters wide at `fontSize` points (a cell keeps about one character of padding). */
+/**
+ * Lines `text` wraps to in a cell `width` characters wide at `fontSize` points: a cell keeps about one character of
+ * padding, and a line of a wide cell breaks before a word or a bracket that does not fit, losing about one more.
+ */
 export function wrappedLines(text: string, width: number, fontSize: number): number {
-  const perLine = Math.max(1, width - 1);
+  const perLine = Math.max(1, width - (width > 8 ? 2 : 1));
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((textWidth(line) * fontSize) / 11 / perLine)), 0);
 }
 

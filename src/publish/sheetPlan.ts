@@ -95,7 +95,7 @@ export const FOOT_DATE = `日期：${GAP}${GAP}年${GAP}月${GAP}日`;
 export function rankingPlan(r: Ranking): SheetPlan {
   const longest = Math.max(4, ...r.rows.map((row) => textWidth(row.unit)));
   const head = ['排名', '单位', ...r.categories, '总分', ...(r.graded ? ['等次'] : []), ...(r.compared ? ['上年总分', '上年排名', '名次变化'] : [])];
-  const widths = head.map((h, i) => (i === 0 ? 5 : i === 1 ? Math.min(22, Math.ceil(longest + 1)) : h === '等次' || h === '上年排名' || h === '名次变化' ? 5.5 : h === '总分' ? 8 : 7.5));
+  const widths = head.map((h, i) => (i === 0 ? 5 : i === 1 ? Math.min(22, Math.ceil(longest + 2)) : h === '等次' || h === '上年排名' || h === '名次变化' ? 5.5 : h === '总分' ? 8 : 7.5));
   const b = new PlanBuilder(widths);
   const all = widths.length;
   b.line(r.pending.length > 0 ? `${r.title}（草稿）` : r.title, 'title', 30);
