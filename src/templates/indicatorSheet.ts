@@ -9,14 +9,13 @@ import {
   FONTS,
   HEADER_ROW,
   INDICATOR_COLUMNS,
-  PRINT_MARGINS,
   TITLE_ROW,
   addColumnValidations,
   setPrint,
   styleHeader,
   wrappedHeight,
 } from './layout';
-import { pageCapacity, pageStarts, splitAtPages } from './pageBreaks';
+import { indicatorPageStarts, splitAtPages } from './pageBreaks';
 import { INDICATOR_TITLE, actualOwner, runs, targetCell } from './sheetValues';
 
 export { actualOwner, targetCell };
@@ -140,9 +139,7 @@ export function addIndicatorSheet(wb: Workbook, unit: ImportedUnit, options: Ind
   addColumnValidations(ws, COL.actual, FIRST_DATA_ROW, unit.rows.map(actualValidation));
 
   const itemRuns = runs(unit.rows.map((r) => `${r.category}\u0000${r.item}`));
-  const starts = pageStarts(unit.rows.map((_, i) => ws.getRow(FIRST_DATA_ROW + i).height), itemRuns, pageCapacity({
-    widths: INDICATOR_COLUMNS.map((c) => c.width), margins: PRINT_MARGINS, titleHeight: 30 + 30,
-  }));
+  const starts = indicatorPageStarts(unit);
   for (const i of starts) ws.getRow(FIRST_DATA_ROW + i - 1).addPageBreak();
   // A block broken by a page is merged page by page, and its 类别 and 项目 (with the same 分值, so it reads as the
   // same 项目) are written again on the new page's first row.

@@ -4,6 +4,10 @@
  * does break can be written again on the first row of the next page (a merged cell shows its text on one page only).
  */
 
+import type { ImportedUnit } from '../import/model';
+import { COL, INDICATOR_COLUMNS, PRINT_MARGINS, wrappedHeight } from './layout';
+import { runs } from './sheetValues';
+
 /** A4 landscape, in points. */
 const PAGE = { width: 841.9, height: 595.3 };
 
@@ -65,4 +69,12 @@ export function splitAtPages([from, to]: [number, number], starts: readonly numb
   }
   out.push([first, to]);
   return out;
+}
+
+/** The rows (0-based, into unit.rows) that begin a printed page of the unit's 考核表, as both writers lay it out. */
+export function indicatorPageStarts(unit: ImportedUnit): number[] {
+  const content = INDICATOR_COLUMNS[COL.content - 1].width;
+  const heights = unit.rows.map((r) => wrappedHeight(r.content, content));
+  const blocks = runs(unit.rows.map((r) => `${r.category}\u0000${r.item}`));
+  return pageStarts(heights, blocks, pageCapacity({ widths: INDICATOR_COLUMNS.map((c) => c.width), margins: PRINT_MARGINS, titleHeight: 30 + 30 }));
 }
