@@ -3,7 +3,9 @@
 // - docs/images/web-start.png, web.png: dist/web/index.html in Debian Chromium, before and after scoring the sample;
 // - docs/images/taskpane.png: the add-in's task pane, taken by its own test against the fake Office host;
 // - docs/images/sheet-filled.png, sheet-scored.png, summary.png: a 考核表 of the sample before and after scoring,
-//   and the 汇总 it gets, rendered by LibreOffice (one page per sheet) and cut out with pdftoppm.
+//   and the 汇总 it gets, rendered by LibreOffice (one page per sheet) and cut out with pdftoppm;
+// - docs/images/report-ranking.png, report-feedback.png: the printed 公示 and 反馈 (of UNIT) that `report` makes
+//   from the scored sample, as LibreOffice prints them.
 // Usage: npm run screenshots [-- --no-taskpane]
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -24,9 +26,9 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 const LIMIT = 250 * 1024;
 const taken = [];
 
-function run(cmd, args, options = {}) {
+function run(cmd, args, options = {}, ok = [0]) {
   const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', ...options });
-  if (r.status !== 0) {
+  if (!ok.includes(r.status)) {
     console.error(`${cmd} ${args.join(' ')} failed (exit ${r.status})\n${r.stderr ?? ''}`);
     process.exit(1);
   }
@@ -86,8 +88,8 @@ const pageTexts = (pdf) => run('pdftotext', ['-layout', pdf, '-']).split('\f');
 
 function cut(pdf, pageNo, out, height) {
   const base = out.replace(/\.png$/, '');
-  const args = ['-png', '-r', '80', '-f', String(pageNo), '-l', String(pageNo), '-singlefile'];
-  if (height) args.push('-x', '0', '-y', '0', '-W', '4000', '-H', String(height));
+  const args = ['-png', '-r', out.includes('report-') ? '70' : '80', '-f', String(pageNo), '-l', String(pageNo), '-singlefile'];
+  if (height) args.push('-x', '0', '-y', '0', '-W', out.includes('report-') ? '579' : '4000', '-H', String(height));
   run('pdftoppm', [...args, pdf, base]);
   note(out);
 }
@@ -113,6 +115,16 @@ function sheets() {
     cut(join(work, 'filled.pdf'), unitPage(before), join(IMAGES, 'sheet-filled.png'), 560);
     cut(join(work, 'scored.pdf'), unitPage(after), join(IMAGES, 'sheet-scored.png'), 560);
     cut(join(work, 'scored.pdf'), summaryPage, join(IMAGES, 'summary.png'));
+
+    const report = join(work, 'report.xlsx');
+    run(process.execPath, ['dist/cli/target-scorer.mjs', 'report', scored, '-o', report], { stdio: ['ignore', 'ignore', 'ignore'] }, [0, 1]);
+    run('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf',
+      '--outdir', work, report], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const reportPages = pageTexts(join(work, 'report.pdf'));
+    const feedbackPage = reportPages.findIndex((t) => t.includes(`单位：${UNIT}`)) + 1;
+    if (!feedbackPage) throw new Error(`no 反馈 page of ${UNIT} in the report`);
+    cut(join(work, 'report.pdf'), 1, join(IMAGES, 'report-ranking.png'), 420);
+    cut(join(work, 'report.pdf'), feedbackPage, join(IMAGES, 'report-feedback.png'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -6,6 +6,7 @@ import { zlibCodec } from './zlibCodec.ts';
 import { addImportCommand } from './importCommand.ts';
 import { addSplitCommand } from './splitCommand.ts';
 import { addCollectCommand } from './collectCommand.ts';
+import { addReportCommand } from './publishCommand.ts';
 import { jsonReport, textReport } from './report.ts';
 import { describeOsError } from './osErrors.ts';
 import { OVERWRITE_HELP, planOutput, saveOutput, SaveError, scoredName, writtenLine, type OutputPlan } from './output.ts';
@@ -121,6 +122,7 @@ ${OVERWRITE_HELP}
   addImportCommand(program, io, setExit);
   addSplitCommand(program, io, setExit);
   addCollectCommand(program, io, setExit);
+  addReportCommand(program, io, setExit);
   return program;
 }
 

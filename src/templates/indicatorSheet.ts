@@ -15,6 +15,7 @@ import {
   styleHeader,
   wrappedHeight,
 } from './layout';
+import { indicatorPageStarts, splitAtPages } from './pageBreaks';
 import { INDICATOR_TITLE, actualOwner, runs, targetCell } from './sheetValues';
 
 export { actualOwner, targetCell };
@@ -137,20 +138,30 @@ export function addIndicatorSheet(wb: Workbook, unit: ImportedUnit, options: Ind
 
   addColumnValidations(ws, COL.actual, FIRST_DATA_ROW, unit.rows.map(actualValidation));
 
-  const categoryRuns = runs(unit.rows.map((r) => r.category));
-  for (const [from, to] of categoryRuns) {
-    ws.getCell(FIRST_DATA_ROW + from, COL.category).value = unit.rows[from].category;
-    if (to > from) ws.mergeCells(FIRST_DATA_ROW + from, COL.category, FIRST_DATA_ROW + to, COL.category);
-  }
   const itemRuns = runs(unit.rows.map((r) => `${r.category}\u0000${r.item}`));
-  for (const [from, to] of itemRuns) {
-    ws.getCell(FIRST_DATA_ROW + from, COL.item).value = unit.rows[from].item;
-    ws.getCell(FIRST_DATA_ROW + from, COL.points).value = unit.rows[from].points;
-    if (to > from) {
-      for (const c of [COL.item, COL.points, COL.subtotal]) {
-        ws.mergeCells(FIRST_DATA_ROW + from, c, FIRST_DATA_ROW + to, c);
-      }
+  const starts = indicatorPageStarts(unit);
+  for (const i of starts) ws.getRow(FIRST_DATA_ROW + i - 1).addPageBreak();
+  // A block broken by a page is merged page by page, and its 类别 and 项目 (with the same 分值, so it reads as the
+  // same 项目) are written again on the new page's first row.
+  for (const run of runs(unit.rows.map((r) => r.category))) {
+    for (const [from, to] of splitAtPages(run, starts)) {
+      ws.getCell(FIRST_DATA_ROW + from, COL.category).value = unit.rows[from].category;
+      if (to > from) ws.mergeCells(FIRST_DATA_ROW + from, COL.category, FIRST_DATA_ROW + to, COL.category);
     }
+  }
+  for (const run of itemRuns) {
+    const named = unit.rows[run[0]].item.trim() !== '';
+    splitAtPages(run, starts).forEach(([from, to], piece) => {
+      if (piece === 0 || named) {
+        ws.getCell(FIRST_DATA_ROW + from, COL.item).value = unit.rows[from].item;
+        ws.getCell(FIRST_DATA_ROW + from, COL.points).value = unit.rows[from].points;
+      }
+      if (to > from) {
+        for (const c of [COL.item, COL.points, COL.subtotal]) {
+          ws.mergeCells(FIRST_DATA_ROW + from, c, FIRST_DATA_ROW + to, c);
+        }
+      }
+    });
   }
 
   setPrint(ws, `${TITLE_ROW}:${HEADER_ROW}`);

@@ -58,9 +58,15 @@ function lines(units: readonly ImportedUnit[], sample: boolean): Line[] {
 }
 
 /** 填报说明, the first sheet: who fills what, the rule words, how to type numbers. */
+/**
+ * Characters of the one column: narrow enough to fit A4 portrait at 100% where the default font is wider than
+ * Calibri (LibreOffice on Linux), since LibreOffice does not always shrink a sheet to the page width.
+ */
+const WIDTH = 68;
+
 export function addInstructionsSheet(wb: Workbook, units: readonly ImportedUnit[], sample: boolean): Worksheet {
   const ws = wb.addWorksheet(INSTRUCTIONS_SHEET);
-  ws.columns = [{ width: 110 }];
+  ws.columns = [{ width: WIDTH }];
   const title = ws.getCell(1, 1);
   title.value = `填报说明${sample ? SAMPLE_MARK : ''}`;
   title.font = FONTS.title;
@@ -70,10 +76,13 @@ export function addInstructionsSheet(wb: Workbook, units: readonly ImportedUnit[
     const cell = ws.getCell(3 + i, 1);
     cell.value = text;
     cell.alignment = { wrapText: true, vertical: 'middle' };
-    if (text !== '') ws.getRow(3 + i).height = wrappedHeight(text, 110);
+    if (text !== '') ws.getRow(3 + i).height = wrappedHeight(text, WIDTH);
     if (typeof line === 'object' && 'heading' in line) cell.font = FONTS.heading;
     if (typeof line === 'object' && 'legend' in line) cell.fill = FILLS[line.fill];
   });
-  ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = {
+    paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
   return ws;
 }

@@ -75,6 +75,9 @@ export const ALIGN: Record<'center' | 'wrap' | 'left', Partial<Alignment>> = {
   left: { horizontal: 'left', vertical: 'middle' },
 };
 
+/** Inches, as setPrint sets them; the 考核表's page breaks are planned with them. */
+export const PRINT_MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5 } as const;
+
 /** A4 landscape, fit to one page wide, header rows repeated on every page. */
 export function setPrint(ws: Worksheet, titleRows: string): void {
   ws.pageSetup = {
@@ -85,7 +88,7 @@ export function setPrint(ws: Worksheet, titleRows: string): void {
     fitToHeight: 0,
     printTitlesRow: titleRows,
     horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    margins: { ...PRINT_MARGINS, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
 }

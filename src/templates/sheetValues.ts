@@ -1,5 +1,6 @@
 import type { Comparator, ImportedUnit, IndicatorRow } from '../import/model';
 import { CASE_HEADERS, COL, FIRST_DATA_ROW, HEADER_ROW, INDICATOR_HEADERS, TITLE_ROW } from './layout';
+import { indicatorPageStarts, splitAtPages } from './pageBreaks';
 
 /*
  * The cell values of the generated sheets as plain 2-D arrays, with no exceljs: the Excel add-in
@@ -65,18 +66,27 @@ export function indicatorSheetPlan(unit: ImportedUnit, titleSuffix = ''): SheetP
     r[COL.rate - 1] = row.rate;
   });
   const merges: MergeArea[] = [{ top: TITLE_ROW - 1, left: 0, bottom: TITLE_ROW - 1, right: width - 1 }];
-  for (const [from, to] of runs(unit.rows.map((r) => r.category))) {
-    values[first + from][COL.category - 1] = unit.rows[from].category;
-    if (to > from) merges.push({ top: first + from, left: COL.category - 1, bottom: first + to, right: COL.category - 1 });
-  }
-  for (const [from, to] of runs(unit.rows.map((r) => `${r.category}\u0000${r.item}`))) {
-    values[first + from][COL.item - 1] = unit.rows[from].item;
-    values[first + from][COL.points - 1] = unit.rows[from].points;
-    if (to > from) {
-      for (const c of [COL.item, COL.points, COL.subtotal]) {
-        merges.push({ top: first + from, left: c - 1, bottom: first + to, right: c - 1 });
-      }
+  // Where a page begins inside a block, the block is merged page by page and named again (see pageBreaks.ts).
+  const starts = indicatorPageStarts(unit);
+  for (const run of runs(unit.rows.map((r) => r.category))) {
+    for (const [from, to] of splitAtPages(run, starts)) {
+      values[first + from][COL.category - 1] = unit.rows[from].category;
+      if (to > from) merges.push({ top: first + from, left: COL.category - 1, bottom: first + to, right: COL.category - 1 });
     }
+  }
+  for (const run of runs(unit.rows.map((r) => `${r.category}\u0000${r.item}`))) {
+    const named = unit.rows[run[0]].item.trim() !== '';
+    splitAtPages(run, starts).forEach(([from, to], piece) => {
+      if (piece === 0 || named) {
+        values[first + from][COL.item - 1] = unit.rows[from].item;
+        values[first + from][COL.points - 1] = unit.rows[from].points;
+      }
+      if (to > from) {
+        for (const c of [COL.item, COL.points, COL.subtotal]) {
+          merges.push({ top: first + from, left: c - 1, bottom: first + to, right: c - 1 });
+        }
+      }
+    });
   }
   return { values, merges };
 }

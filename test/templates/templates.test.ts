@@ -180,7 +180,10 @@ describe('guangyuan-2014.xlsx', () => {
   it('merges 类别, 项目, 分值 and 项目得分 over their blocks', () => {
     const ws = template.getWorksheet('苍溪县')!;
     const merges = (ws.model as unknown as { merges: string[] }).merges;
-    expect(merges).toEqual(expect.arrayContaining(['A1:M1', 'A3:A41', 'B3:B8', 'C3:C8', 'M3:M8', 'B53:B77', 'C53:C77']));
+    expect(merges).toEqual(expect.arrayContaining(['A1:M1', 'B3:B8', 'C3:C8', 'M3:M8', 'B53:B77', 'C53:C77']));
+    // 职能指标 (rows 3–41) is merged page by page, its name written again where a page begins.
+    expect(merges).toEqual(expect.arrayContaining(['A3:A16', 'A17:A29', 'A30:A41']));
+    expect(['A3', 'A17', 'A30'].map((a) => ws.getCell(a).value)).toEqual(['职能指标', '职能指标', '职能指标']);
   });
 
   it('marks the input and output cells and validates the entries', () => {
