@@ -4,7 +4,8 @@ import { classifyNumberFormat } from '../../src/formats/numberFormat.ts';
 import { blockAddress } from './address.ts';
 import { formulaAreas, formulaGrid, noFormulas, type FormulaCells } from './formulaCells.ts';
 import { usedRangeToGrid, type OfficeCell } from './grid.ts';
-import { formulaInOutput, protectedSheet, protectedWorkbook, type Refusal } from './refusal.ts';
+import { boxCells, DEFAULT_READ_BUDGET_BYTES, groupReads, halve, MAX_READ_CELLS, planReads, usedBox } from './readPlan.ts';
+import { formulaInOutput, protectedSheet, protectedWorkbook, workbookTooLarge, type Refusal } from './refusal.ts';
 import { officeSupports, type Supports } from './requirements.ts';
 import { DEFAULT_MAX_REQUEST_BYTES, hasFormats, jsonBytes, packBatches, planWrites } from './writePlan.ts';
 
@@ -13,11 +14,9 @@ export interface RecalcOptions {
   supports?: Supports;
   /** Upper bound of one write request; larger write sets are cut into row bands over several syncs. */
   maxRequestBytes?: number;
-  /** Sheets read per sync; a 考核表 of about 76 rows reads as about 10 KB, so 250 sheets stay near 2.5 MB. */
-  readSheetsPerSync?: number;
+  /** Estimated bytes one read sync may bring back; sheets are grouped, huge ones cut into row bands, to fit. */
+  readBudgetBytes?: number;
 }
-
-export const READ_SHEETS_PER_SYNC = 250;
 
 export interface RecalcOutcome {
   result: ScoreResult;
@@ -52,10 +51,14 @@ interface FormatRead {
   ranges: { col: number; range: Excel.Range }[];
 }
 
+const emptyResult = (): ScoreResult => ({
+  units: [], cases: [], rows: [], issues: [], writes: [], newSheets: [], summarySheet: null, grades: null, selfScores: false,
+});
+
 /**
- * Scores the open workbook in place: read everything (3 syncs: names, values, then the number formats of the
- * few columns where they matter), score with the shared engine, refuse before writing when a protected sheet
- * or a user's formula is in the way, else write everything in one more sync.
+ * Scores the open workbook in place: read everything (names, used-range addresses, then values in syncs sized by
+ * estimated bytes, then the number formats of the few columns where they matter), score with the shared engine,
+ * refuse before writing when a protected sheet or a user's formula is in the way, else write in one more sync.
  */
 export async function recalculate(context: Excel.RequestContext, options: RecalcOptions = {}): Promise<RecalcOutcome> {
   const supports = options.supports ?? officeSupports;
@@ -63,6 +66,7 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
   const api14 = supports('ExcelApi', '1.4');
   const api17 = supports('ExcelApi', '1.7');
   const api19 = supports('ExcelApi', '1.9');
+  const budget = options.readBudgetBytes ?? DEFAULT_READ_BUDGET_BYTES;
   let syncs = 0;
 
   const worksheets = context.workbook.worksheets;
@@ -70,68 +74,107 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
   await context.sync();
   syncs++;
 
-  // Up to READ_SHEETS_PER_SYNC sheets are read in one sync; larger workbooks are read in groups so that no
-  // response nears Excel on the web's 5 MB limit. Which number formats a sheet needs is known once its values are
-  // back: they ride on the next group's sync, or on one more after the last (4 syncs in all for most workbooks).
+  // The used ranges' addresses first: they size the value reads, so that no response nears Excel on the web's
+  // 5 MB limit whatever the sheets hold (a stray far cell, long sheets, or formulas loaded before ExcelApi 1.9).
   const bookProtection = api17 ? context.workbook.protection : null;
   bookProtection?.load('protected');
-  const perSync = options.readSheetsPerSync ?? READ_SHEETS_PER_SYNC;
-  const queueRead = (sheet: Excel.Worksheet): SheetRead => {
+  const reads: SheetRead[] = worksheets.items.map((sheet) => {
     // valuesOnly (1.2+) keeps formatted-but-empty rows out of the read.
     const used = api14 ? sheet.getUsedRangeOrNullObject(true) : api12 ? sheet.getUsedRange(true) : sheet.getUsedRange();
-    // Where 1.9 can name the formula cells, skip loading every cell's formula: it halves the read, which on
-    // Excel on the web must stay under 5 MB. Asked of the whole sheet, since the used range may be a null object.
+    // Where 1.9 can name the formula cells, skip loading every cell's formula: it halves the read.
+    // Asked of the whole sheet, since the used range may be a null object.
     const areas = api19 ? sheet.getRange().getSpecialCellsOrNullObject('Formulas') : null;
     areas?.load('address');
-    used.load(api19 ? 'address,values' : 'address,values,formulas');
+    used.load('address');
     const protection = api12 ? sheet.protection : null;
     protection?.load('protected');
     return { sheet, name: sheet.name, visible: sheet.visibility === 'Visible', used, formulaAreas: areas, protection };
-  };
+  });
+  await context.sync();
+  syncs++;
 
-  const reads: SheetRead[] = [];
-  const inputs: SheetInput[] = [];
+  const boxes = reads.map((r) => (r.used.isNullObject ? null : usedBox(r.used.address)));
+  const cells = boxCells(boxes);
+  if (cells > MAX_READ_CELLS) {
+    return {
+      result: emptyResult(), written: false, refusal: workbookTooLarge(cells, MAX_READ_CELLS), syncs, largestRequestBytes: 0,
+      readBytes: 0, formatCells: 0, cellsWritten: 0, activated: null,
+    };
+  }
+
+  const withFormulas = !api19;
+  const values: OfficeCell[][][] = reads.map(() => []);
+  const formulas: unknown[][][] = reads.map(() => []);
+  const remaining = boxes.map((b) => b?.rows ?? 0);
+  // Bands may come back out of order after a retry: kept by first row, joined once a sheet is complete.
+  const chunks = reads.map(() => new Map<number, OfficeCell[][]>());
+  const formulaChunks = reads.map(() => new Map<number, unknown[][]>());
+  const inputs: SheetInput[] = reads.map((r) => ({ name: r.name, grid: [] }));
   const formulasOf = new Map<string, FormulaCells>();
   let readBytes = 0;
-  const toInput = (r: SheetRead): SheetInput => {
-    if (r.used.isNullObject) {
+  const finish = (i: number): FormatRead | null => {
+    const r = reads[i];
+    const box = boxes[i];
+    if (!box) {
       formulasOf.set(r.name, noFormulas);
-      return { name: r.name, grid: [] };
+      return null;
     }
-    const values = r.used.values as OfficeCell[][];
-    readBytes += jsonBytes(values);
     if (r.formulaAreas) {
       formulasOf.set(r.name, r.formulaAreas.isNullObject ? noFormulas : formulaAreas(r.formulaAreas.address));
     } else {
-      const formulas = r.used.formulas as unknown[][];
-      readBytes += jsonBytes(formulas);
-      formulasOf.set(r.name, formulaGrid(r.used.address, values, formulas));
+      formulasOf.set(r.name, formulaGrid(r.used.address, values[i], formulas[i]));
     }
-    return { name: r.name, grid: usedRangeToGrid(values, r.used.address) };
+    inputs[i].grid = usedRangeToGrid(values[i], r.used.address);
+    return queueFormats(r.sheet, inputs[i]);
   };
+  for (let i = 0; i < reads.length; i++) if (!boxes[i]) finish(i);
 
+  // Value reads grouped by estimated bytes; the number formats a sheet needs are known once all its values are
+  // back, and ride on the next sync (5 syncs in all for most workbooks).
+  const groups = groupReads(planReads(boxes, withFormulas, budget), budget);
   let queuedFormats: FormatRead[] = [];
   const loadedFormats: FormatRead[] = [];
-  for (let start = 0; start < worksheets.items.length || start === 0; start += perSync) {
-    const group = worksheets.items.slice(start, start + perSync).map(queueRead);
-    // Several read syncs only for workbooks of more than READ_SHEETS_PER_SYNC sheets.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-    syncs++;
+  while (groups.length > 0 || queuedFormats.length > 0) {
+    const pieces = groups.shift() ?? [];
+    const group = pieces.map((piece) => {
+      const range = reads[piece.sheet].sheet.getRange(piece.address);
+      if (withFormulas) range.load('values,formulas');
+      else range.load('values');
+      return { piece, range };
+    });
+    try {
+      // Several read syncs only when the workbook's estimated size passes one response's budget.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      syncs++;
+    } catch (error) {
+      syncs++;
+      // The estimate was short (long texts): read the same pieces again in halves, and the formats anew.
+      const halves = pieces.flatMap(halve);
+      if (!isPayloadTooLarge(error) || halves.length === pieces.length) throw error;
+      groups.unshift(...halves.map((p) => [p]));
+      queuedFormats = queuedFormats.map((f) => queueFormats(reads[inputs.indexOf(f.input)].sheet, f.input)!);
+      continue;
+    }
     loadedFormats.push(...queuedFormats);
     queuedFormats = [];
-    for (const r of group) {
-      const input = toInput(r);
-      reads.push(r);
-      inputs.push(input);
-      const formats = queueFormats(r.sheet, input);
-      if (formats) queuedFormats.push(formats);
+    for (const { piece, range } of group) {
+      const v = range.values as OfficeCell[][];
+      readBytes += jsonBytes(v);
+      chunks[piece.sheet].set(piece.from, v);
+      if (withFormulas) {
+        const f = range.formulas as unknown[][];
+        readBytes += jsonBytes(f);
+        formulaChunks[piece.sheet].set(piece.from, f);
+      }
+      remaining[piece.sheet] -= piece.rows;
+      if (remaining[piece.sheet] === 0) {
+        values[piece.sheet] = joinChunks(chunks[piece.sheet]);
+        formulas[piece.sheet] = joinChunks(formulaChunks[piece.sheet]);
+        const formats = finish(piece.sheet);
+        if (formats) queuedFormats.push(formats);
+      }
     }
-  }
-  if (queuedFormats.length > 0) {
-    await context.sync();
-    syncs++;
-    loadedFormats.push(...queuedFormats);
   }
   let formatCells = 0;
   for (const f of loadedFormats) {
@@ -180,6 +223,13 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
   }
   outcome.written = true;
   return outcome;
+}
+
+const isPayloadTooLarge = (error: unknown): boolean =>
+  (error as { code?: string } | null)?.code === 'ResponsePayloadSizeLimitExceeded';
+
+function joinChunks<T>(chunks: Map<number, T[]>): T[] {
+  return [...chunks.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, rows]) => rows);
 }
 
 /**

@@ -4,6 +4,7 @@ import { cellInput } from '../../addin/host/cellInput.ts';
 import { formulaAreas, formulaGrid } from '../../addin/host/formulaCells.ts';
 import { usedRangeToGrid } from '../../addin/host/grid.ts';
 import { jsonBytes, packBatches, planWrites } from '../../addin/host/writePlan.ts';
+import { boxCells, groupReads, halve, planReads, usedBox } from '../../addin/host/readPlan.ts';
 
 describe('addresses', () => {
   it('reads the start of Office.js range addresses', () => {
@@ -75,5 +76,30 @@ describe('write plan', () => {
     expect(batches.flatMap((b) => b.blocks.map((x) => x.top))).toEqual(
       batches.flatMap((b) => b.blocks.map((x) => x.top)).sort((x, y) => x - y));
     expect(jsonBytes('说')).toBe(5);
+  });
+});
+
+describe('read plan', () => {
+  it('keeps small sheets whole, cuts a huge one into row bands under the budget, and groups in order', () => {
+    const boxes = [usedBox('A!A1:M80'), null, usedBox("'B c'!B2:AZ5000")];
+    const pieces = planReads(boxes, false, 1_000_000);
+    expect(pieces[0]).toMatchObject({ sheet: 0, from: 0, rows: 80, address: 'A1:M80' });
+    const bands = pieces.filter((p) => p.sheet === 2);
+    expect(bands.length).toBeGreaterThan(1);
+    expect(bands.reduce((n, p) => n + p.rows, 0)).toBe(4999);
+    expect(bands[1].address.startsWith(`B${2 + bands[0].rows}:`)).toBe(true);
+    expect(bands.every((p) => p.bytes <= 1_000_000)).toBe(true);
+    const groups = groupReads(pieces, 1_000_000);
+    expect(groups.flat()).toEqual(pieces);
+    expect(groups.every((g) => g.reduce((n, p) => n + p.bytes, 0) <= 1_000_000)).toBe(true);
+    // Loading formulas too (before ExcelApi 1.9) doubles the estimate.
+    expect(planReads(boxes, true, 1_000_000).length).toBeGreaterThan(pieces.length);
+    expect(boxCells(boxes)).toBe(80 * 13 + 4999 * 51);
+  });
+
+  it('halves a refused band by rows', () => {
+    const [piece] = planReads([usedBox('C3:D10')], false);
+    expect(halve(piece).map((p) => [p.from, p.rows, p.address])).toEqual([[0, 4, 'C3:D6'], [4, 4, 'C7:D10']]);
+    expect(halve({ ...piece, rows: 1, address: 'C3:D3' })).toHaveLength(1);
   });
 });

@@ -12,7 +12,15 @@ export interface MockSheetSpec {
   numberFormats?: Record<string, string>;
   protected?: boolean;
   visibility?: 'Visible' | 'Hidden';
+  /** Merged areas ("A1:C1"): a write that covers part of one fails, as in Excel. */
+  merges?: string[];
 }
+
+/** Excel on the web refuses a request or response over 5 MB (docs: "Resource limits and performance optimization"). */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+
+/** An error as Office.js raises it: OfficeExtension.Error carries a code. */
+export const officeError = (code: string, message: string): Error => Object.assign(new Error(`${code}: ${message}`), { code });
 
 interface SheetState {
   name: string;
@@ -58,6 +66,13 @@ function overlaps(a: string, b: string): boolean {
   const x = parseBlock(a);
   const y = parseBlock(b);
   return x.row < y.row + y.rows && y.row < x.row + x.rows && x.col < y.col + y.cols && y.col < x.col + x.cols;
+}
+
+/** True when area b lies inside area a. */
+function contains(a: string, b: string): boolean {
+  const x = parseBlock(a);
+  const y = parseBlock(b);
+  return y.row >= x.row && y.col >= x.col && y.row + y.rows <= x.row + x.rows && y.col + y.cols <= x.col + x.cols;
 }
 
 /**
@@ -126,7 +141,7 @@ export class MockExcel {
       name: spec.name,
       cells: spec.grid.map((r) => (r ? [...r] : [])),
       formats: new Map(),
-      merges: [],
+      merges: [...(spec.merges ?? [])],
       styles: [],
       formulas: new Map(),
       protected: spec.protected ?? false,
@@ -177,7 +192,10 @@ export class MockExcel {
     if (empty) top = left = bottom = right = 0;
     const values: CellValue[][] = [];
     const formulas: unknown[][] = [];
-    for (let r = top; r <= bottom; r++) {
+    // A used range of millions of cells (a stray far cell) offers only its address: building its arrays would
+    // only slow the tests, and loading them from Excel would fail anyway.
+    const huge = (bottom - top + 1) * (right - left + 1) > 1_000_000;
+    for (let r = top; r <= bottom && !huge; r++) {
       const vr: CellValue[] = [];
       const fr: unknown[] = [];
       for (let c = left; c <= right; c++) {
@@ -189,11 +207,8 @@ export class MockExcel {
       formulas.push(fr);
     }
     const quoted = /^[A-Za-z0-9_]+$/.test(state.name) ? state.name : `'${state.name.replace(/'/g, "''")}'`;
-    const mock = new OfficeMockObject({
-      address: `${quoted}!${blockAddress(top, left, bottom - top + 1, right - left + 1)}`,
-      values,
-      formulas,
-    }, HOST);
+    const address = `${quoted}!${blockAddress(top, left, bottom - top + 1, right - left + 1)}`;
+    const mock = new OfficeMockObject(huge ? { address } : { address, values, formulas }, HOST);
     (mock as unknown as { isNullObject: boolean }).isNullObject = orNull && empty;
     const load = mock.load.bind(mock);
     mock.load = (what: string) => {
@@ -238,15 +253,42 @@ export class MockExcel {
       return Array.from({ length: b.rows }, (_, r) =>
         Array.from({ length: b.cols }, (_, c) => state.formats.get(key(b.row + r, b.col + c)) ?? 'General'));
     };
+    let loadedValues: unknown[][] | null = null;
+    let loadedFormulas: unknown[][] | null = null;
+    const readCells = (formulas: boolean) => {
+      const b = parseBlock(address);
+      return Array.from({ length: b.rows }, (_, r) => Array.from({ length: b.cols }, (_, c) => {
+        const v = state.cells[b.row + r]?.[b.col + c] ?? '';
+        return formulas ? state.formulas.get(key(b.row + r, b.col + c)) ?? v : v;
+      }));
+    };
     return {
       load: (what: string) => {
-        if (!what.split(',').map((p) => p.trim()).includes('numberFormat')) throw new Error(`mock: range load ${what}`);
-        this.formatLoads.push(`${state.name}!${address}`);
-        this.pendingLoads.push({ read: () => bytes(loadedFormats = readFormats()) });
+        const props = what.split(',').map((p) => p.trim());
+        for (const p of props) {
+          if (p === 'numberFormat') {
+            this.formatLoads.push(`${state.name}!${address}`);
+            this.pendingLoads.push({ read: () => bytes(loadedFormats = readFormats()) });
+          } else if (p === 'values') {
+            this.pendingLoads.push({ read: () => bytes(loadedValues = readCells(false)) });
+          } else if (p === 'formulas') {
+            this.pendingLoads.push({ read: () => bytes(loadedFormulas = readCells(true)) });
+          } else {
+            throw new Error(`mock: range load ${what}`);
+          }
+        }
       },
       get numberFormat(): string[][] {
         if (!loadedFormats) throw new Error('PropertyNotLoaded: numberFormat');
         return loadedFormats;
+      },
+      get values(): unknown[][] {
+        if (!loadedValues) throw new Error('PropertyNotLoaded: values');
+        return loadedValues;
+      },
+      get formulas(): unknown[][] {
+        if (!loadedFormulas) throw new Error('PropertyNotLoaded: formulas');
+        return loadedFormulas;
       },
       set values(data: unknown[][]) {
         queue.push({ kind: 'values', sheet: state, address, data });
@@ -272,9 +314,17 @@ export class MockExcel {
     this.syncs++;
     const ops = this.queue;
     this.queue = [];
-    this.requestBytes.push(ops.reduce((n, op) => n + ('data' in op ? bytes(op.data) : 0), 0));
-    this.responseBytes.push(this.pendingLoads.reduce((n, l) => n + l.read(), 0));
+    const request = ops.reduce((n, op) => n + ('data' in op ? bytes(op.data) : 0), 0);
+    this.requestBytes.push(request);
+    const response = this.pendingLoads.reduce((n, l) => n + l.read(), 0);
+    this.responseBytes.push(response);
     this.pendingLoads = [];
+    if (request > PAYLOAD_LIMIT_BYTES) {
+      throw officeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
+    }
+    if (response > PAYLOAD_LIMIT_BYTES) {
+      throw officeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
+    }
     const failure = this.failNextSync;
     this.failNextSync = null;
     for (const [i, op] of ops.entries()) {
@@ -317,6 +367,8 @@ export class MockExcel {
       case 'numberFormat': {
         if (s.protected) throw new Error(`AccessDenied: sheet ${s.name} is protected`);
         const b = parseBlock(op.address);
+        const cut = s.merges.find((m) => overlaps(m, op.address) && !contains(op.address, m));
+        if (cut) throw officeError('InvalidOperation', `${op.address} covers part of the merged area ${cut}`);
         if (op.data.length !== b.rows || op.data.some((r) => r.length !== b.cols)) {
           throw new Error(`InvalidArgument: ${op.address} does not match a ${op.data.length}-row input`);
         }
@@ -330,6 +382,11 @@ export class MockExcel {
           }
           if (typeof v === 'string' && /^[=+\-@]/.test(v)) throw new Error(`test: formula written into ${a1(r, c)}: ${v}`);
           s.formulas.delete(key(r, c));
+          // A text-formatted (@) cell keeps what is typed into it as text, as Excel does; a later format does not convert it.
+          if (typeof v === 'number' && s.formats.get(key(r, c)) === '@') {
+            (s.cells[r] ??= [])[c] = String(v);
+            return;
+          }
           (s.cells[r] ??= [])[c] = v === '' ? null : typeof v === 'string' && v.startsWith("'") ? v.slice(1) : (v as CellValue);
         }));
         return;
