@@ -6,7 +6,7 @@ export const DEFAULT_READ_BUDGET_BYTES = 4_000_000;
 export const MAX_READ_CELLS = 5_000_000;
 /**
  * Estimated JSON bytes per cell of `values`: the sample's 考核表 average 9 (11 once scored, with notes); a long
- * Chinese text costs far more, so a sync that Excel still refuses is read again in halves. `formulas` doubles it.
+ * Chinese text costs far more, so a sync that Excel still refuses is read again in halves.
  */
 export const BYTES_PER_CELL = 16;
 /** The number formats loaded later for a sheet: 目标值 and 实际完成, `["General"],` each. */
@@ -38,15 +38,14 @@ export interface ReadPiece {
   bytes: number;
 }
 
-export const estimateBytes = (rows: number, cols: number, withFormulas: boolean): number =>
-  rows * cols * BYTES_PER_CELL * (withFormulas ? 2 : 1) + rows * FORMAT_BYTES_PER_ROW;
+export const estimateBytes = (rows: number, cols: number): number => rows * cols * BYTES_PER_CELL + rows * FORMAT_BYTES_PER_ROW;
 
 /** Cuts each used range into pieces that fit the budget: whole sheets, or row bands of the ones that do not fit. */
-export function planReads(boxes: (UsedBox | null)[], withFormulas: boolean, budget = DEFAULT_READ_BUDGET_BYTES): ReadPiece[] {
+export function planReads(boxes: (UsedBox | null)[], budget = DEFAULT_READ_BUDGET_BYTES): ReadPiece[] {
   const pieces: ReadPiece[] = [];
   boxes.forEach((box, sheet) => {
     if (!box) return;
-    const rowBytes = estimateBytes(1, box.cols, withFormulas);
+    const rowBytes = estimateBytes(1, box.cols);
     const band = Math.max(1, Math.floor(budget / rowBytes));
     for (let from = 0; from < box.rows; from += band) {
       const rows = Math.min(band, box.rows - from);

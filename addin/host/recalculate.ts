@@ -2,12 +2,12 @@ import { findFormulaInOutput, formatColumns, scoreWorkbook, type FormatGrid, typ
 import { isSummarySheet } from '../../src/engine/index.ts';
 import { classifyNumberFormat } from '../../src/formats/numberFormat.ts';
 import { blockAddress } from './address.ts';
-import { formulaAreas, formulaGrid, noFormulas, type FormulaCells } from './formulaCells.ts';
+import { isUserFormula } from './formulaCells.ts';
 import { usedRangeToGrid, type OfficeCell } from './grid.ts';
 import { boxCells, DEFAULT_READ_BUDGET_BYTES, groupReads, halve, MAX_READ_CELLS, planReads, usedBox } from './readPlan.ts';
 import { formulaInOutput, protectedSheet, protectedWorkbook, workbookTooLarge, type Refusal } from './refusal.ts';
 import { officeSupports, type Supports } from './requirements.ts';
-import { DEFAULT_MAX_REQUEST_BYTES, hasFormats, jsonBytes, packBatches, planWrites } from './writePlan.ts';
+import { DEFAULT_MAX_REQUEST_BYTES, hasFormats, jsonBytes, packBatches, planWrites, type WriteBlock } from './writePlan.ts';
 
 export interface RecalcOptions {
   /** API-set check; defaults to Office.context.requirements.isSetSupported. */
@@ -41,7 +41,6 @@ interface SheetRead {
   name: string;
   visible: boolean;
   used: Excel.Range;
-  formulaAreas: Excel.RangeAreas | null;
   protection: Excel.WorksheetProtection | null;
 }
 
@@ -65,7 +64,6 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
   const api12 = supports('ExcelApi', '1.2');
   const api14 = supports('ExcelApi', '1.4');
   const api17 = supports('ExcelApi', '1.7');
-  const api19 = supports('ExcelApi', '1.9');
   const budget = options.readBudgetBytes ?? DEFAULT_READ_BUDGET_BYTES;
   let syncs = 0;
 
@@ -81,14 +79,10 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
   const reads: SheetRead[] = worksheets.items.map((sheet) => {
     // valuesOnly (1.2+) keeps formatted-but-empty rows out of the read.
     const used = api14 ? sheet.getUsedRangeOrNullObject(true) : api12 ? sheet.getUsedRange(true) : sheet.getUsedRange();
-    // Where 1.9 can name the formula cells, skip loading every cell's formula: it halves the read.
-    // Asked of the whole sheet, since the used range may be a null object.
-    const areas = api19 ? sheet.getRange().getSpecialCellsOrNullObject('Formulas') : null;
-    areas?.load('address');
     used.load('address');
     const protection = api12 ? sheet.protection : null;
     protection?.load('protected');
-    return { sheet, name: sheet.name, visible: sheet.visibility === 'Visible', used, formulaAreas: areas, protection };
+    return { sheet, name: sheet.name, visible: sheet.visibility === 'Visible', used, protection };
   });
   await context.sync();
   syncs++;
@@ -102,28 +96,16 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
     };
   }
 
-  const withFormulas = !api19;
   const values: OfficeCell[][][] = reads.map(() => []);
-  const formulas: unknown[][][] = reads.map(() => []);
   const remaining = boxes.map((b) => b?.rows ?? 0);
   // Bands may come back out of order after a retry: kept by first row, joined once a sheet is complete.
   const chunks = reads.map(() => new Map<number, OfficeCell[][]>());
-  const formulaChunks = reads.map(() => new Map<number, unknown[][]>());
   const inputs: SheetInput[] = reads.map((r) => ({ name: r.name, grid: [] }));
-  const formulasOf = new Map<string, FormulaCells>();
   let readBytes = 0;
   const finish = (i: number): FormatRead | null => {
     const r = reads[i];
     const box = boxes[i];
-    if (!box) {
-      formulasOf.set(r.name, noFormulas);
-      return null;
-    }
-    if (r.formulaAreas) {
-      formulasOf.set(r.name, r.formulaAreas.isNullObject ? noFormulas : formulaAreas(r.formulaAreas.address));
-    } else {
-      formulasOf.set(r.name, formulaGrid(r.used.address, values[i], formulas[i]));
-    }
+    if (!box) return null;
     inputs[i].grid = usedRangeToGrid(values[i], r.used.address);
     return queueFormats(r.sheet, inputs[i]);
   };
@@ -131,15 +113,14 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
 
   // Value reads grouped by estimated bytes; the number formats a sheet needs are known once all its values are
   // back, and ride on the next sync (5 syncs in all for most workbooks).
-  const groups = groupReads(planReads(boxes, withFormulas, budget), budget);
+  const groups = groupReads(planReads(boxes, budget), budget);
   let queuedFormats: FormatRead[] = [];
   const loadedFormats: FormatRead[] = [];
   while (groups.length > 0 || queuedFormats.length > 0) {
     const pieces = groups.shift() ?? [];
     const group = pieces.map((piece) => {
       const range = reads[piece.sheet].sheet.getRange(piece.address);
-      if (withFormulas) range.load('values,formulas');
-      else range.load('values');
+      range.load('values');
       return { piece, range };
     });
     try {
@@ -162,15 +143,9 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
       const v = range.values as OfficeCell[][];
       readBytes += jsonBytes(v);
       chunks[piece.sheet].set(piece.from, v);
-      if (withFormulas) {
-        const f = range.formulas as unknown[][];
-        readBytes += jsonBytes(f);
-        formulaChunks[piece.sheet].set(piece.from, f);
-      }
       remaining[piece.sheet] -= piece.rows;
       if (remaining[piece.sheet] === 0) {
         values[piece.sheet] = joinChunks(chunks[piece.sheet]);
-        formulas[piece.sheet] = joinChunks(formulaChunks[piece.sheet]);
         const formats = finish(piece.sheet);
         if (formats) queuedFormats.push(formats);
       }
@@ -190,10 +165,42 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
   };
   if (result.units.length === 0) return outcome;
 
-  outcome.refusal = findRefusal(result, reads, bookProtection, formulasOf);
+  outcome.refusal = findProtection(result, reads, bookProtection);
   if (outcome.refusal) return outcome;
 
-  const batches = packBatches(planWrites(result.writes), options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
+  // A user's formula in an output cell is found by loading the formulas of the output runs themselves (one more
+  // sync): exact at every API level, where a long multi-area address from getSpecialCells may come back cut short.
+  const runs = planWrites(result.writes);
+  const sheetOf = new Map<string, SheetRead>(reads.map((r) => [r.name, r]));
+  const gridOf = new Map<string, SheetInput>(inputs.map((i) => [i.name, i]));
+  const formulaCells = new Set<string>();
+  for (const group of groupChecks(runs, gridOf, budget)) {
+    const loaded = group.flatMap((run) => {
+      const read = sheetOf.get(run.sheet);
+      if (!read) return []; // a sheet the engine adds (汇总)
+      const range = read.sheet.getRange(blockAddress(run.top, run.left, run.cells, 1));
+      range.load('formulas');
+      return [{ run, range }];
+    });
+    if (loaded.length === 0) continue;
+    // More than one check sync only for workbooks whose output cells pass one response's budget.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    outcome.syncs++;
+    for (const { run, range } of loaded) {
+      const grid = gridOf.get(run.sheet)!.grid;
+      (range.formulas as unknown[][]).forEach(([f], dr) => {
+        const row = run.top + dr;
+        const value = grid[row]?.[run.left] ?? '';
+        if (isUserFormula(f, value)) formulaCells.add(`${run.sheet}!${row},${run.left}`);
+      });
+    }
+  }
+  const offender = findFormulaInOutput(result.writes, (sheet, row, col) => formulaCells.has(`${sheet}!${row},${col}`));
+  outcome.refusal = offender ? formulaInOutput(offender.params) : null;
+  if (outcome.refusal) return outcome;
+
+  const batches = packBatches(runs, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
   const sheetObjects = new Map<string, Excel.Worksheet>(reads.map((r) => [r.name, r.sheet]));
   const summary = reads.find((r) => isSummarySheet(r.name));
   // A hidden sheet cannot be activated, and a failed command would stop the batch after the writes.
@@ -266,18 +273,33 @@ function applyFormats(f: FormatRead): { bytes: number; cells: number } {
   return { bytes, cells };
 }
 
-function findRefusal(
+function findProtection(
   result: ScoreResult,
   reads: SheetRead[],
   bookProtection: Excel.WorkbookProtection | null,
-  formulasOf: Map<string, FormulaCells>,
 ): Refusal | null {
   const targets = new Set(result.writes.map((w) => w.sheet));
   for (const r of reads) {
     if (targets.has(r.name) && r.protection?.protected) return protectedSheet(r.name);
   }
   if (result.newSheets.length > 0 && bookProtection?.protected) return protectedWorkbook(result.newSheets[0]);
+  return null;
+}
 
-  const offender = findFormulaInOutput(result.writes, (sheet, row, col) => formulasOf.get(sheet)?.(row, col) ?? false);
-  return offender ? formulaInOutput(offender.params) : null;
+/** The runs in groups whose formulas, estimated from the values already read, fit one response's budget. */
+function groupChecks(runs: WriteBlock[], gridOf: Map<string, SheetInput>, budget: number): WriteBlock[][] {
+  const groups: WriteBlock[][] = [[]];
+  let bytes = 0;
+  for (const run of runs) {
+    const grid = gridOf.get(run.sheet)?.grid ?? [];
+    let runBytes = 8;
+    for (let r = run.top; r < run.top + run.cells; r++) runBytes += jsonBytes(grid[r]?.[run.left] ?? '') * 2 + 16;
+    if (groups.at(-1)!.length > 0 && bytes + runBytes > budget) {
+      groups.push([]);
+      bytes = 0;
+    }
+    groups.at(-1)!.push(run);
+    bytes += runBytes;
+  }
+  return groups;
 }

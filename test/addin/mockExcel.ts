@@ -225,11 +225,10 @@ export class MockExcel {
   /** getRange().getSpecialCellsOrNullObject('Formulas'): the formula cells as RangeAreas, one area per cell. */
   private formulaAreas(state: SheetState, type: string): OfficeMockObject {
     if (type !== 'Formulas') throw new Error(`mock: special cells ${type}`);
-    const cells = [...state.formulas.keys()].map((k) => {
-      const [r, c] = k.split(',').map(Number);
-      return `${state.name}!${a1(r, c)}`;
-    });
-    const mock = new OfficeMockObject({ address: cells.join(', ') }, HOST);
+    const cells = [...state.formulas.keys()].map((k) => k.split(',').map(Number))
+      .sort((x, y) => x[0] - y[0] || x[1] - y[1]).map(([r, c]) => `${state.name}!${a1(r, c)}`);
+    // A multi-area address is cut at 8,192 characters: a RangeAreas address is not a reliable list of cells.
+    const mock = new OfficeMockObject({ address: cells.join(', ').slice(0, 8192) }, HOST);
     (mock as unknown as { isNullObject: boolean }).isNullObject = cells.length === 0;
     const load = mock.load.bind(mock);
     mock.load = (what: string) => {
