@@ -7,7 +7,7 @@ import { usedRangeToGrid, type OfficeCell } from './grid.ts';
 import { boxCells, DEFAULT_READ_BUDGET_BYTES, groupReads, halve, MAX_READ_CELLS, planReads, usedBox } from './readPlan.ts';
 import { formulaInOutput, protectedSheet, protectedWorkbook, workbookTooLarge, type Refusal } from './refusal.ts';
 import { officeSupports, type Supports } from './requirements.ts';
-import { DEFAULT_MAX_REQUEST_BYTES, hasFormats, jsonBytes, packBatches, planWrites, type WriteBlock } from './writePlan.ts';
+import { cutAtMerges, DEFAULT_MAX_REQUEST_BYTES, hasFormats, jsonBytes, packBatches, planWrites, type WriteBlock } from './writePlan.ts';
 
 export interface RecalcOptions {
   /** API-set check; defaults to Office.context.requirements.isSetSupported. */
@@ -64,6 +64,7 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
   const api12 = supports('ExcelApi', '1.2');
   const api14 = supports('ExcelApi', '1.4');
   const api17 = supports('ExcelApi', '1.7');
+  const api113 = supports('ExcelApi', '1.13');
   const budget = options.readBudgetBytes ?? DEFAULT_READ_BUDGET_BYTES;
   let syncs = 0;
 
@@ -169,26 +170,36 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
   if (outcome.refusal) return outcome;
 
   // A user's formula in an output cell is found by loading the formulas of the output runs themselves (one more
-  // sync): exact at every API level, where a long multi-area address from getSpecialCells may come back cut short.
+  // sync, which also brings the runs' number formats and merged areas): exact at every API level, where a long multi-area address from getSpecialCells may come back cut short.
   const runs = planWrites(result.writes);
   const sheetOf = new Map<string, SheetRead>(reads.map((r) => [r.name, r]));
   const gridOf = new Map<string, SheetInput>(inputs.map((i) => [i.name, i]));
   const formulaCells = new Set<string>();
+  // Merged areas the runs enter (1.13+), listed area by area; before 1.13 every output cell is written alone.
+  const pieces = new Map<WriteBlock, WriteBlock[]>();
   for (const group of groupChecks(runs, gridOf, budget)) {
     const loaded = group.flatMap((run) => {
       const read = sheetOf.get(run.sheet);
       if (!read) return []; // a sheet the engine adds (汇总)
       const range = read.sheet.getRange(blockAddress(run.top, run.left, run.cells, 1));
-      range.load('formulas');
-      return [{ run, range }];
+      range.load('formulas,numberFormat');
+      const merged = api113 ? range.getMergedAreasOrNullObject() : null;
+      merged?.load('areas/items/address');
+      return [{ run, range, merged }];
     });
     if (loaded.length === 0) continue;
     // More than one check sync only for workbooks whose output cells pass one response's budget.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     outcome.syncs++;
-    for (const { run, range } of loaded) {
+    for (const { run, range, merged } of loaded) {
+      const merges = merged && !merged.isNullObject ? merged.areas.items.map((a) => usedBox(a.address)) : null;
+      pieces.set(run, merges ? cutAtMerges(run, merges) : api113 ? [run] : cutAtMerges(run, [everyRow(run)]));
       const grid = gridOf.get(run.sheet)!.grid;
+      // A number typed into a text-formatted (@) cell stays text: such cells get General, set before the value.
+      (range.numberFormat as unknown[][]).forEach(([code], dr) => {
+        if (code === '@' && typeof run.values[dr][0] === 'number' && run.formats[dr][0] === null) run.formats[dr][0] = 'General';
+      });
       (range.formulas as unknown[][]).forEach(([f], dr) => {
         const row = run.top + dr;
         const value = grid[row]?.[run.left] ?? '';
@@ -200,7 +211,7 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
   outcome.refusal = offender ? formulaInOutput(offender.params) : null;
   if (outcome.refusal) return outcome;
 
-  const batches = packBatches(runs, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
+  const batches = packBatches(runs.flatMap((r) => pieces.get(r) ?? [r]), options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
   const sheetObjects = new Map<string, Excel.Worksheet>(reads.map((r) => [r.name, r.sheet]));
   const summary = reads.find((r) => isSummarySheet(r.name));
   // A hidden sheet cannot be activated, and a failed command would stop the batch after the writes.
@@ -214,8 +225,9 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
       const rows = block.values.length;
       const cols = block.values[0].length;
       const range = sheetObjects.get(block.sheet)!.getRange(blockAddress(block.top, block.left, rows, cols));
-      range.values = block.values;
+      // The format first: Excel keeps a number typed into a text-formatted cell as text.
       if (hasFormats(block)) range.numberFormat = block.formats;
+      range.values = block.values;
       outcome.cellsWritten += block.cells;
     }
     if (i === batches.length - 1 && summaryName) {
@@ -272,6 +284,9 @@ function applyFormats(f: FormatRead): { bytes: number; cells: number } {
   f.input.formats = grid;
   return { bytes, cells };
 }
+
+/** A stand-in merged area over the run that is wider than it: cuts the run into single cells. */
+const everyRow = (run: WriteBlock) => ({ top: run.top, left: run.left, rows: run.cells, cols: 2 });
 
 function findProtection(
   result: ScoreResult,

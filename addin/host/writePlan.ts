@@ -97,3 +97,43 @@ export function packBatches(blocks: WriteBlock[], maxBytes = DEFAULT_MAX_REQUEST
   batches.push(current);
   return batches;
 }
+
+/** A merged area, 0-based. */
+export interface MergedArea {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * Cuts a run where it would cover part of a merged area, which Excel refuses: a one-column merge inside the run
+ * stays whole within one piece; a merge the run only enters (wider, or reaching past the run) is written cell by
+ * cell, its top-left alone setting the merged cell.
+ */
+export function cutAtMerges(run: WriteBlock, merges: MergedArea[]): WriteBlock[] {
+  const cuts = new Set<number>();
+  const end = run.top + run.cells;
+  for (const m of merges) {
+    if (m.left > run.left || m.left + m.cols <= run.left || m.top >= end || m.top + m.rows <= run.top) continue;
+    const inside = m.cols === 1 && m.top >= run.top && m.top + m.rows <= end;
+    const from = Math.max(m.top, run.top);
+    const to = Math.min(m.top + m.rows, end);
+    if (inside) {
+      cuts.add(from);
+      cuts.add(to);
+    } else {
+      for (let r = from; r <= to; r++) cuts.add(r);
+    }
+  }
+  const rows = [...cuts].filter((r) => r > run.top && r < end).sort((a, b) => a - b);
+  const pieces: WriteBlock[] = [];
+  let start = run.top;
+  for (const r of [...rows, end]) {
+    const a = start - run.top;
+    const b = r - run.top;
+    pieces.push({ ...run, top: start, values: run.values.slice(a, b), formats: run.formats.slice(a, b), cells: b - a });
+    start = r;
+  }
+  return pieces;
+}

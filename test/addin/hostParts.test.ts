@@ -3,7 +3,7 @@ import { blockAddress, rangeStart } from '../../addin/host/address.ts';
 import { cellInput } from '../../addin/host/cellInput.ts';
 import { isUserFormula } from '../../addin/host/formulaCells.ts';
 import { usedRangeToGrid } from '../../addin/host/grid.ts';
-import { jsonBytes, packBatches, planWrites } from '../../addin/host/writePlan.ts';
+import { cutAtMerges, jsonBytes, packBatches, planWrites } from '../../addin/host/writePlan.ts';
 import { boxCells, groupReads, halve, planReads, usedBox } from '../../addin/host/readPlan.ts';
 
 describe('addresses', () => {
@@ -57,6 +57,15 @@ describe('write plan', () => {
     expect(runs[0].formats).toEqual([['0.00'], [null]]);
     expect(runs[2].values).toEqual([['']]);
     expect(runs[3].values).toEqual([['单位']]);
+  });
+
+  it('cuts a run where it would cover part of a merged area', () => {
+    const [run] = planWrites(Array.from({ length: 6 }, (_, i) => ({ sheet: 'S', row: 10 + i, col: 12, value: i })));
+    // M13:M14 lies inside the run; M15:M40 only starts in it; L11:M11 is wider than the run.
+    const merges = [{ top: 12, left: 12, rows: 2, cols: 1 }, { top: 14, left: 12, rows: 26, cols: 1 }, { top: 10, left: 11, rows: 1, cols: 2 }];
+    expect(cutAtMerges(run, merges).map((p) => [p.top, p.cells])).toEqual([[10, 1], [11, 1], [12, 2], [14, 1], [15, 1]]);
+    expect(cutAtMerges(run, merges).flatMap((p) => p.values)).toEqual(run.values);
+    expect(cutAtMerges(run, [])).toEqual([run]);
   });
 
   it('packs everything into one batch unless it exceeds the limit, then cuts by rows', () => {

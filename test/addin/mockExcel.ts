@@ -89,7 +89,7 @@ export class MockExcel {
   readonly requestBytes: number[] = [];
   /** Per sync: UTF-8 bytes of loaded values, formulas and number formats (what comes back). */
   readonly responseBytes: number[] = [];
-  /** Every range whose numberFormat was loaded, as "sheet!address". */
+  /** Every range whose numberFormat alone was loaded (the read's format columns), as "sheet!address". */
   readonly formatLoads: string[] = [];
   activeSheet: string;
   selection: { sheet: string; address: string } | null = null;
@@ -266,7 +266,7 @@ export class MockExcel {
         const props = what.split(',').map((p) => p.trim());
         for (const p of props) {
           if (p === 'numberFormat') {
-            this.formatLoads.push(`${state.name}!${address}`);
+            if (props.length === 1) this.formatLoads.push(`${state.name}!${address}`);
             this.pendingLoads.push({ read: () => bytes(loadedFormats = readFormats()) });
           } else if (p === 'values') {
             this.pendingLoads.push({ read: () => bytes(loadedValues = readCells(false)) });
@@ -297,6 +297,21 @@ export class MockExcel {
       },
       select: () => {
         queue.push({ kind: 'select', sheet: state, address });
+      },
+      // The merged areas the range enters (ExcelApi 1.13), each area's own address, loadable once synced.
+      getMergedAreasOrNullObject: () => {
+        const merged = { isNullObject: true, areas: { items: [] as { address: string }[] } };
+        return Object.assign(merged, {
+          load: () => {
+            this.pendingLoads.push({
+              read: () => {
+                merged.areas.items = state.merges.filter((m) => overlaps(m, address)).map((m) => ({ address: `${state.name}!${m}` }));
+                merged.isNullObject = merged.areas.items.length === 0;
+                return bytes(merged.areas.items);
+              },
+            });
+          },
+        });
       },
       merge: () => {
         queue.push({ kind: 'merge', sheet: state, address });
@@ -366,7 +381,10 @@ export class MockExcel {
       case 'numberFormat': {
         if (s.protected) throw new Error(`AccessDenied: sheet ${s.name} is protected`);
         const b = parseBlock(op.address);
-        const cut = s.merges.find((m) => overlaps(m, op.address) && !contains(op.address, m));
+        // A single cell at a merged area's top-left sets the merged cell; any other write into part of one fails.
+        const single = b.rows === 1 && b.cols === 1;
+        const cut = s.merges.find((m) => overlaps(m, op.address) && !contains(op.address, m) &&
+          !(single && m.split(':')[0] === op.address));
         if (cut) throw officeError('InvalidOperation', `${op.address} covers part of the merged area ${cut}`);
         if (op.data.length !== b.rows || op.data.some((r) => r.length !== b.cols)) {
           throw new Error(`InvalidArgument: ${op.address} does not match a ${op.data.length}-row input`);

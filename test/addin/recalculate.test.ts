@@ -193,12 +193,41 @@ describe('recalculate on the 8-unit sample', () => {
 
   it('handles empty sheets and used ranges that do not start at A1', async () => {
     const [unit] = sampleSheets(bytes).filter((s) => s.name === '苍溪县');
-    const shifted = { ...unit, name: '移位', grid: [[], [], ...unit.grid.map((r) => [null, null, ...(r ?? [])])] };
+    const shifted = { ...unit, name: '移位', merges: [], grid: [[], [], ...unit.grid.map((r) => [null, null, ...(r ?? [])])] };
     const excel = new MockExcel([{ name: '空表', grid: [] }, unit, shifted]);
     const outcome = await recalculate(excel.context, { supports: allSets });
     const [a, b] = outcome.result.units;
     expect(b.total).toBe(a.total);
     expect(outcome.result.rows.find((r) => r.sheet === '移位')!.cell).toBe('M5');
+  });
+
+  it('writes numbers into text-formatted (@) output columns as numbers: the format goes first', async () => {
+    const text: Record<string, string> = {};
+    for (const w of cli.result.writes) if (w.sheet === '苍溪县' || w.sheet === SUMMARY) text[a1(w.row, w.col)] = '@';
+    const sheets = sampleSheets(bytes).map((s) => (s.name === '苍溪县' || s.name === SUMMARY ? { ...s, numberFormats: text } : s));
+    const excel = new MockExcel(sheets);
+    const outcome = await recalculate(excel.context, { supports: allSets });
+    expect(outcome.written).toBe(true);
+    const numeric = cli.result.writes.filter((w) => (w.sheet === '苍溪县' || w.sheet === SUMMARY) && typeof w.value === 'number');
+    expect(numeric.length).toBeGreaterThan(100);
+    for (const w of numeric) {
+      const at = `${w.sheet}!${a1(w.row, w.col)}`;
+      expect(excel.sheet(w.sheet).cells[w.row][w.col], at).toBe(w.value);
+      expect(excel.sheet(w.sheet).formats.get(`${w.row},${w.col}`), at).toBe(w.numberFormat ?? 'General');
+    }
+  });
+
+  it('writes only the output cells: merged areas stay whole, with and without ExcelApi 1.13’s merged-area list', async () => {
+    for (const supports of [allSets, only('1.12')]) {
+      const sheets = sampleSheets(bytes);
+      expect(sheets.find((s) => s.name === '苍溪县')!.merges).toContain('M3:M8');
+      const excel = new MockExcel(sheets);
+      const outcome = await recalculate(excel.context, { supports });
+      expect(outcome.written).toBe(true);
+      expect(outcome.cellsWritten).toBe(cli.result.writes.length);
+      const expected = openXlsx(cli.output!).readSheets();
+      for (const sheet of expected) expect(normalise(excel.sheet(sheet.name).cells), sheet.name).toEqual(normalise(sheet.grid));
+    }
   });
 
   it('keeps text that Excel would turn into a number, date or formula as text', async () => {
