@@ -2,22 +2,21 @@ import { findFormulaInOutput, formatColumns, scoreWorkbook, type FormatGrid, typ
 import { isSummarySheet } from '../../src/engine/index.ts';
 import { classifyNumberFormat } from '../../src/formats/numberFormat.ts';
 import { blockAddress } from './address.ts';
-import { formulaAreas, formulaGrid, noFormulas, type FormulaCells } from './formulaCells.ts';
+import { isUserFormula } from './formulaCells.ts';
 import { usedRangeToGrid, type OfficeCell } from './grid.ts';
-import { formulaInOutput, protectedSheet, protectedWorkbook, type Refusal } from './refusal.ts';
+import { boxCells, DEFAULT_READ_BUDGET_BYTES, groupReads, halve, MAX_READ_CELLS, planReads, usedBox } from './readPlan.ts';
+import { formulaInOutput, protectedSheet, protectedWorkbook, workbookTooLarge, type Refusal } from './refusal.ts';
 import { officeSupports, type Supports } from './requirements.ts';
-import { DEFAULT_MAX_REQUEST_BYTES, hasFormats, jsonBytes, packBatches, planWrites } from './writePlan.ts';
+import { cutAtMerges, DEFAULT_MAX_REQUEST_BYTES, hasFormats, jsonBytes, packBatches, planWrites, type WriteBlock } from './writePlan.ts';
 
 export interface RecalcOptions {
   /** API-set check; defaults to Office.context.requirements.isSetSupported. */
   supports?: Supports;
   /** Upper bound of one write request; larger write sets are cut into row bands over several syncs. */
   maxRequestBytes?: number;
-  /** Sheets read per sync; a 考核表 of about 76 rows reads as about 10 KB, so 250 sheets stay near 2.5 MB. */
-  readSheetsPerSync?: number;
+  /** Estimated bytes one read sync may bring back; sheets are grouped, huge ones cut into row bands, to fit. */
+  readBudgetBytes?: number;
 }
-
-export const READ_SHEETS_PER_SYNC = 250;
 
 export interface RecalcOutcome {
   result: ScoreResult;
@@ -42,7 +41,6 @@ interface SheetRead {
   name: string;
   visible: boolean;
   used: Excel.Range;
-  formulaAreas: Excel.RangeAreas | null;
   protection: Excel.WorksheetProtection | null;
 }
 
@@ -52,17 +50,22 @@ interface FormatRead {
   ranges: { col: number; range: Excel.Range }[];
 }
 
+const emptyResult = (): ScoreResult => ({
+  units: [], cases: [], rows: [], issues: [], writes: [], newSheets: [], summarySheet: null, grades: null, selfScores: false,
+});
+
 /**
- * Scores the open workbook in place: read everything (3 syncs: names, values, then the number formats of the
- * few columns where they matter), score with the shared engine, refuse before writing when a protected sheet
- * or a user's formula is in the way, else write everything in one more sync.
+ * Scores the open workbook in place: read everything (names, used-range addresses, then values in syncs sized by
+ * estimated bytes, then the number formats of the few columns where they matter), score with the shared engine,
+ * refuse before writing when a protected sheet or a user's formula is in the way, else write in one more sync.
  */
 export async function recalculate(context: Excel.RequestContext, options: RecalcOptions = {}): Promise<RecalcOutcome> {
   const supports = options.supports ?? officeSupports;
   const api12 = supports('ExcelApi', '1.2');
   const api14 = supports('ExcelApi', '1.4');
   const api17 = supports('ExcelApi', '1.7');
-  const api19 = supports('ExcelApi', '1.9');
+  const api113 = supports('ExcelApi', '1.13');
+  const budget = options.readBudgetBytes ?? DEFAULT_READ_BUDGET_BYTES;
   let syncs = 0;
 
   const worksheets = context.workbook.worksheets;
@@ -70,68 +73,84 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
   await context.sync();
   syncs++;
 
-  // Up to READ_SHEETS_PER_SYNC sheets are read in one sync; larger workbooks are read in groups so that no
-  // response nears Excel on the web's 5 MB limit. Which number formats a sheet needs is known once its values are
-  // back: they ride on the next group's sync, or on one more after the last (4 syncs in all for most workbooks).
+  // The used ranges' addresses first: they size the value reads, so that no response nears Excel on the web's
+  // 5 MB limit whatever the sheets hold (a stray far cell, long sheets, or formulas loaded before ExcelApi 1.9).
   const bookProtection = api17 ? context.workbook.protection : null;
   bookProtection?.load('protected');
-  const perSync = options.readSheetsPerSync ?? READ_SHEETS_PER_SYNC;
-  const queueRead = (sheet: Excel.Worksheet): SheetRead => {
+  const reads: SheetRead[] = worksheets.items.map((sheet) => {
     // valuesOnly (1.2+) keeps formatted-but-empty rows out of the read.
     const used = api14 ? sheet.getUsedRangeOrNullObject(true) : api12 ? sheet.getUsedRange(true) : sheet.getUsedRange();
-    // Where 1.9 can name the formula cells, skip loading every cell's formula: it halves the read, which on
-    // Excel on the web must stay under 5 MB. Asked of the whole sheet, since the used range may be a null object.
-    const areas = api19 ? sheet.getRange().getSpecialCellsOrNullObject('Formulas') : null;
-    areas?.load('address');
-    used.load(api19 ? 'address,values' : 'address,values,formulas');
+    used.load('address');
     const protection = api12 ? sheet.protection : null;
     protection?.load('protected');
-    return { sheet, name: sheet.name, visible: sheet.visibility === 'Visible', used, formulaAreas: areas, protection };
-  };
+    return { sheet, name: sheet.name, visible: sheet.visibility === 'Visible', used, protection };
+  });
+  await context.sync();
+  syncs++;
 
-  const reads: SheetRead[] = [];
-  const inputs: SheetInput[] = [];
-  const formulasOf = new Map<string, FormulaCells>();
+  const boxes = reads.map((r) => (r.used.isNullObject ? null : usedBox(r.used.address)));
+  const cells = boxCells(boxes);
+  if (cells > MAX_READ_CELLS) {
+    return {
+      result: emptyResult(), written: false, refusal: workbookTooLarge(cells, MAX_READ_CELLS), syncs, largestRequestBytes: 0,
+      readBytes: 0, formatCells: 0, cellsWritten: 0, activated: null,
+    };
+  }
+
+  const values: OfficeCell[][][] = reads.map(() => []);
+  const remaining = boxes.map((b) => b?.rows ?? 0);
+  // Bands may come back out of order after a retry: kept by first row, joined once a sheet is complete.
+  const chunks = reads.map(() => new Map<number, OfficeCell[][]>());
+  const inputs: SheetInput[] = reads.map((r) => ({ name: r.name, grid: [] }));
   let readBytes = 0;
-  const toInput = (r: SheetRead): SheetInput => {
-    if (r.used.isNullObject) {
-      formulasOf.set(r.name, noFormulas);
-      return { name: r.name, grid: [] };
-    }
-    const values = r.used.values as OfficeCell[][];
-    readBytes += jsonBytes(values);
-    if (r.formulaAreas) {
-      formulasOf.set(r.name, r.formulaAreas.isNullObject ? noFormulas : formulaAreas(r.formulaAreas.address));
-    } else {
-      const formulas = r.used.formulas as unknown[][];
-      readBytes += jsonBytes(formulas);
-      formulasOf.set(r.name, formulaGrid(r.used.address, values, formulas));
-    }
-    return { name: r.name, grid: usedRangeToGrid(values, r.used.address) };
+  const finish = (i: number): FormatRead | null => {
+    const r = reads[i];
+    const box = boxes[i];
+    if (!box) return null;
+    inputs[i].grid = usedRangeToGrid(values[i], r.used.address);
+    return queueFormats(r.sheet, inputs[i]);
   };
+  for (let i = 0; i < reads.length; i++) if (!boxes[i]) finish(i);
 
+  // Value reads grouped by estimated bytes; the number formats a sheet needs are known once all its values are
+  // back, and ride on the next sync (5 syncs in all for most workbooks).
+  const groups = groupReads(planReads(boxes, budget), budget);
   let queuedFormats: FormatRead[] = [];
   const loadedFormats: FormatRead[] = [];
-  for (let start = 0; start < worksheets.items.length || start === 0; start += perSync) {
-    const group = worksheets.items.slice(start, start + perSync).map(queueRead);
-    // Several read syncs only for workbooks of more than READ_SHEETS_PER_SYNC sheets.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-    syncs++;
+  while (groups.length > 0 || queuedFormats.length > 0) {
+    const pieces = groups.shift() ?? [];
+    const group = pieces.map((piece) => {
+      const range = reads[piece.sheet].sheet.getRange(piece.address);
+      range.load('values');
+      return { piece, range };
+    });
+    try {
+      // Several read syncs only when the workbook's estimated size passes one response's budget.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      syncs++;
+    } catch (error) {
+      syncs++;
+      // The estimate was short (long texts): read the same pieces again in halves, and the formats anew.
+      const halves = pieces.flatMap(halve);
+      if (!isPayloadTooLarge(error) || halves.length === pieces.length) throw error;
+      groups.unshift(...halves.map((p) => [p]));
+      queuedFormats = queuedFormats.map((f) => queueFormats(reads[inputs.indexOf(f.input)].sheet, f.input)!);
+      continue;
+    }
     loadedFormats.push(...queuedFormats);
     queuedFormats = [];
-    for (const r of group) {
-      const input = toInput(r);
-      reads.push(r);
-      inputs.push(input);
-      const formats = queueFormats(r.sheet, input);
-      if (formats) queuedFormats.push(formats);
+    for (const { piece, range } of group) {
+      const v = range.values as OfficeCell[][];
+      readBytes += jsonBytes(v);
+      chunks[piece.sheet].set(piece.from, v);
+      remaining[piece.sheet] -= piece.rows;
+      if (remaining[piece.sheet] === 0) {
+        values[piece.sheet] = joinChunks(chunks[piece.sheet]);
+        const formats = finish(piece.sheet);
+        if (formats) queuedFormats.push(formats);
+      }
     }
-  }
-  if (queuedFormats.length > 0) {
-    await context.sync();
-    syncs++;
-    loadedFormats.push(...queuedFormats);
   }
   let formatCells = 0;
   for (const f of loadedFormats) {
@@ -147,10 +166,52 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
   };
   if (result.units.length === 0) return outcome;
 
-  outcome.refusal = findRefusal(result, reads, bookProtection, formulasOf);
+  outcome.refusal = findProtection(result, reads, bookProtection);
   if (outcome.refusal) return outcome;
 
-  const batches = packBatches(planWrites(result.writes), options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
+  // A user's formula in an output cell is found by loading the formulas of the output runs themselves (one more
+  // sync, which also brings the runs' number formats and merged areas): exact at every API level, where a long multi-area address from getSpecialCells may come back cut short.
+  const runs = planWrites(result.writes);
+  const sheetOf = new Map<string, SheetRead>(reads.map((r) => [r.name, r]));
+  const gridOf = new Map<string, SheetInput>(inputs.map((i) => [i.name, i]));
+  const formulaCells = new Set<string>();
+  // Merged areas the runs enter (1.13+), listed area by area; before 1.13 every output cell is written alone.
+  const pieces = new Map<WriteBlock, WriteBlock[]>();
+  for (const group of groupChecks(runs, gridOf, budget)) {
+    const loaded = group.flatMap((run) => {
+      const read = sheetOf.get(run.sheet);
+      if (!read) return []; // a sheet the engine adds (汇总)
+      const range = read.sheet.getRange(blockAddress(run.top, run.left, run.cells, 1));
+      range.load('formulas,numberFormat');
+      const merged = api113 ? range.getMergedAreasOrNullObject() : null;
+      merged?.load('areas/items/address');
+      return [{ run, range, merged }];
+    });
+    if (loaded.length === 0) continue;
+    // More than one check sync only for workbooks whose output cells pass one response's budget.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    outcome.syncs++;
+    for (const { run, range, merged } of loaded) {
+      const merges = merged && !merged.isNullObject ? merged.areas.items.map((a) => usedBox(a.address)) : null;
+      pieces.set(run, merges ? cutAtMerges(run, merges) : api113 ? [run] : cutAtMerges(run, [everyRow(run)]));
+      const grid = gridOf.get(run.sheet)!.grid;
+      // A number typed into a text-formatted (@) cell stays text: such cells get General, set before the value.
+      (range.numberFormat as unknown[][]).forEach(([code], dr) => {
+        if (code === '@' && typeof run.values[dr][0] === 'number' && run.formats[dr][0] === null) run.formats[dr][0] = 'General';
+      });
+      (range.formulas as unknown[][]).forEach(([f], dr) => {
+        const row = run.top + dr;
+        const value = grid[row]?.[run.left] ?? '';
+        if (isUserFormula(f, value)) formulaCells.add(`${run.sheet}!${row},${run.left}`);
+      });
+    }
+  }
+  const offender = findFormulaInOutput(result.writes, (sheet, row, col) => formulaCells.has(`${sheet}!${row},${col}`));
+  outcome.refusal = offender ? formulaInOutput(offender.params) : null;
+  if (outcome.refusal) return outcome;
+
+  const batches = packBatches(runs.flatMap((r) => pieces.get(r) ?? [r]), options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
   const sheetObjects = new Map<string, Excel.Worksheet>(reads.map((r) => [r.name, r.sheet]));
   const summary = reads.find((r) => isSummarySheet(r.name));
   // A hidden sheet cannot be activated, and a failed command would stop the batch after the writes.
@@ -164,8 +225,9 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
       const rows = block.values.length;
       const cols = block.values[0].length;
       const range = sheetObjects.get(block.sheet)!.getRange(blockAddress(block.top, block.left, rows, cols));
-      range.values = block.values;
+      // The format first: Excel keeps a number typed into a text-formatted cell as text.
       if (hasFormats(block)) range.numberFormat = block.formats;
+      range.values = block.values;
       outcome.cellsWritten += block.cells;
     }
     if (i === batches.length - 1 && summaryName) {
@@ -180,6 +242,13 @@ export async function recalculate(context: Excel.RequestContext, options: Recalc
   }
   outcome.written = true;
   return outcome;
+}
+
+const isPayloadTooLarge = (error: unknown): boolean =>
+  (error as { code?: string } | null)?.code === 'ResponsePayloadSizeLimitExceeded';
+
+function joinChunks<T>(chunks: Map<number, T[]>): T[] {
+  return [...chunks.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, rows]) => rows);
 }
 
 /**
@@ -216,18 +285,36 @@ function applyFormats(f: FormatRead): { bytes: number; cells: number } {
   return { bytes, cells };
 }
 
-function findRefusal(
+/** A stand-in merged area over the run that is wider than it: cuts the run into single cells. */
+const everyRow = (run: WriteBlock) => ({ top: run.top, left: run.left, rows: run.cells, cols: 2 });
+
+function findProtection(
   result: ScoreResult,
   reads: SheetRead[],
   bookProtection: Excel.WorkbookProtection | null,
-  formulasOf: Map<string, FormulaCells>,
 ): Refusal | null {
   const targets = new Set(result.writes.map((w) => w.sheet));
   for (const r of reads) {
     if (targets.has(r.name) && r.protection?.protected) return protectedSheet(r.name);
   }
   if (result.newSheets.length > 0 && bookProtection?.protected) return protectedWorkbook(result.newSheets[0]);
+  return null;
+}
 
-  const offender = findFormulaInOutput(result.writes, (sheet, row, col) => formulasOf.get(sheet)?.(row, col) ?? false);
-  return offender ? formulaInOutput(offender.params) : null;
+/** The runs in groups whose formulas, estimated from the values already read, fit one response's budget. */
+function groupChecks(runs: WriteBlock[], gridOf: Map<string, SheetInput>, budget: number): WriteBlock[][] {
+  const groups: WriteBlock[][] = [[]];
+  let bytes = 0;
+  for (const run of runs) {
+    const grid = gridOf.get(run.sheet)?.grid ?? [];
+    let runBytes = 8;
+    for (let r = run.top; r < run.top + run.cells; r++) runBytes += jsonBytes(grid[r]?.[run.left] ?? '') * 2 + 16;
+    if (groups.at(-1)!.length > 0 && bytes + runBytes > budget) {
+      groups.push([]);
+      bytes = 0;
+    }
+    groups.at(-1)!.push(run);
+    bytes += runBytes;
+  }
+  return groups;
 }

@@ -2,7 +2,7 @@ import { messageText, type IssueParams, type RefusalCode } from '../../src/engin
 
 /** Why the add-in wrote nothing: the workbook cannot take the results without losing something of the user's. */
 export interface Refusal {
-  kind: 'protected-sheet' | 'protected-workbook' | 'formula';
+  kind: 'protected-sheet' | 'protected-workbook' | 'formula' | 'too-large';
   /** The code of the engine's refusal table, shared with the xlsx host; message is its text in both languages. */
   code: RefusalCode;
   params: IssueParams;
@@ -32,3 +32,7 @@ export const protectedWorkbook = (newSheet: string): Refusal =>
 /** From the engine's check (findFormulaInOutput), the one every host runs. */
 export const formulaInOutput = (params: { sheet: string; cell: string; others: number }): Refusal =>
   refusal('formula', 'formula-in-output', params, params.sheet, params.cell);
+
+/** The workbook's used ranges pass what Excel on the web reads (MAX_READ_CELLS): nothing is read or written. */
+export const workbookTooLarge = (cells: number, limit: number): Refusal =>
+  refusal('too-large', 'workbook-too-large', { cells, limit }, '', '');

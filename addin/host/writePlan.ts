@@ -1,14 +1,17 @@
 import type { CellWrite } from '../../src/engine/index.ts';
 import { cellInput } from './cellInput.ts';
 
-/** One rectangle of one sheet: null in values or formats leaves that cell's value or format as it is. */
+/**
+ * One run of output cells: consecutive rows of one column of one sheet, every cell written. Only output cells are
+ * touched, so a write never covers part of a merged area or a column of the user's between two output columns.
+ */
 export interface WriteBlock {
   sheet: string;
   top: number;
   left: number;
-  values: (number | string | null)[][];
+  values: (number | string)[][];
+  /** null leaves that cell's number format as it is. */
   formats: (string | null)[][];
-  /** Cells the block sets (the rest of the rectangle is null). */
   cells: number;
 }
 
@@ -24,7 +27,7 @@ export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
 const encoder = new TextEncoder();
 export const jsonBytes = (x: unknown): number => encoder.encode(JSON.stringify(x)).length;
 
-/** Groups the engine's writes by sheet (first-seen order) into each sheet's bounding box. */
+/** The engine's writes as runs, by sheet (first-seen order), then column, then row. */
 export function planWrites(writes: CellWrite[]): WriteBlock[] {
   const bySheet = new Map<string, CellWrite[]>();
   for (const w of writes) {
@@ -32,26 +35,21 @@ export function planWrites(writes: CellWrite[]): WriteBlock[] {
     list.push(w);
     bySheet.set(w.sheet, list);
   }
-  const blocks: WriteBlock[] = [];
+  const runs: WriteBlock[] = [];
   for (const [sheet, list] of bySheet) {
-    let top = Infinity, left = Infinity, bottom = -1, right = -1;
-    for (const w of list) {
-      top = Math.min(top, w.row);
-      left = Math.min(left, w.col);
-      bottom = Math.max(bottom, w.row);
-      right = Math.max(right, w.col);
+    const sorted = [...list].sort((a, b) => a.col - b.col || a.row - b.row);
+    let run: WriteBlock | null = null;
+    for (const w of sorted) {
+      if (!run || w.col !== run.left || w.row !== run.top + run.cells) {
+        run = { sheet, top: w.row, left: w.col, values: [], formats: [], cells: 0 };
+        runs.push(run);
+      }
+      run.values.push([cellInput(w.value)]);
+      run.formats.push([w.numberFormat ?? null]);
+      run.cells++;
     }
-    const rows = bottom - top + 1;
-    const cols = right - left + 1;
-    const values = Array.from({ length: rows }, () => new Array<number | string | null>(cols).fill(null));
-    const formats = Array.from({ length: rows }, () => new Array<string | null>(cols).fill(null));
-    for (const w of list) {
-      values[w.row - top][w.col - left] = cellInput(w.value);
-      if (w.numberFormat) formats[w.row - top][w.col - left] = w.numberFormat;
-    }
-    blocks.push({ sheet, top, left, values, formats, cells: list.length });
   }
-  return blocks;
+  return runs;
 }
 
 function blockBytes(b: WriteBlock): number {
@@ -68,10 +66,7 @@ function splitRows(b: WriteBlock, maxBytes: number): WriteBlock[] {
   let bytes = 0;
   const band = (from: number, to: number): WriteBlock => {
     const values = b.values.slice(from, to);
-    return {
-      sheet: b.sheet, top: b.top + from, left: b.left, values, formats: b.formats.slice(from, to),
-      cells: values.reduce((n, r) => n + r.filter((v) => v !== null).length, 0),
-    };
+    return { sheet: b.sheet, top: b.top + from, left: b.left, values, formats: b.formats.slice(from, to), cells: values.length };
   };
   for (let r = 0; r < b.values.length; r++) {
     const rowBytes = jsonBytes(b.values[r]) + jsonBytes(b.formats[r]) + 2;
@@ -101,4 +96,44 @@ export function packBatches(blocks: WriteBlock[], maxBytes = DEFAULT_MAX_REQUEST
   }
   batches.push(current);
   return batches;
+}
+
+/** A merged area, 0-based. */
+export interface MergedArea {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * Cuts a run where it would cover part of a merged area, which Excel refuses: a one-column merge inside the run
+ * stays whole within one piece; a merge the run only enters (wider, or reaching past the run) is written cell by
+ * cell, its top-left alone setting the merged cell.
+ */
+export function cutAtMerges(run: WriteBlock, merges: MergedArea[]): WriteBlock[] {
+  const cuts = new Set<number>();
+  const end = run.top + run.cells;
+  for (const m of merges) {
+    if (m.left > run.left || m.left + m.cols <= run.left || m.top >= end || m.top + m.rows <= run.top) continue;
+    const inside = m.cols === 1 && m.top >= run.top && m.top + m.rows <= end;
+    const from = Math.max(m.top, run.top);
+    const to = Math.min(m.top + m.rows, end);
+    if (inside) {
+      cuts.add(from);
+      cuts.add(to);
+    } else {
+      for (let r = from; r <= to; r++) cuts.add(r);
+    }
+  }
+  const rows = [...cuts].filter((r) => r > run.top && r < end).sort((a, b) => a - b);
+  const pieces: WriteBlock[] = [];
+  let start = run.top;
+  for (const r of [...rows, end]) {
+    const a = start - run.top;
+    const b = r - run.top;
+    pieces.push({ ...run, top: start, values: run.values.slice(a, b), formats: run.formats.slice(a, b), cells: b - a });
+    start = r;
+  }
+  return pieces;
 }

@@ -245,6 +245,12 @@ export const REFUSAL_TEXTS = {
     zh: (p: IssueParams) => `工作簿结构受保护，无法新建“${p.sheet}”工作表。请先撤销工作簿保护（审阅→保护工作簿）后重试。`,
     en: (p: IssueParams) => `The workbook's structure is protected, so sheet "${p.sheet}" cannot be added. Unprotect the workbook (Review → Protect Workbook) and try again.`,
   },
+  'workbook-too-large': {
+    zh: (p: IssueParams) => `工作簿已用区域共有 ${p.cells} 个单元格，超过 Excel 网页版一次计分可读取的 ${p.limit} 个。` +
+      '请删除各工作表中远离表格的多余内容（或另存为只含考核表的工作簿）后重试。',
+    en: (p: IssueParams) => `The workbook's used ranges hold ${p.cells} cells, more than the ${p.limit} that Excel on the web can read for one scoring run.` +
+      ' Delete stray content far from the tables (or save a copy holding only the 考核表 sheets), then try again.',
+  },
 } satisfies Record<string, Texts>;
 
 export type RefusalCode = keyof typeof REFUSAL_TEXTS;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { fileURLToPath } from 'node:url';
 import type { Grid } from '../../src/engine/index.ts';
 import { a1 } from '../../addin/host/address.ts';
@@ -14,16 +15,33 @@ export function sampleBytes(): Uint8Array {
   return new Uint8Array(readFileSync(SAMPLE_PATH));
 }
 
-/** The sample workbook's sheets, as the mock Excel holds them (formula cells keep their cached value). */
+/** The sample workbook's sheets, as the mock Excel holds them (formula cells keep their cached value, merges kept). */
 export function sampleSheets(bytes = sampleBytes()): MockSheetSpec[] {
   const book = openXlsx(bytes);
+  const merges = mergesBySheet(bytes);
   return book.readSheets().map(({ name, grid }) => {
     const formulas: Record<string, string> = {};
     grid.forEach((row, r) => row?.forEach((_, c) => {
       if (book.hasFormula(name, r, c)) formulas[a1(r, c)] = '=CACHED()';
     }));
-    return { name, grid, formulas };
+    return { name, grid, formulas, merges: merges.get(name) ?? [] };
   });
+}
+
+/** Each sheet's <mergeCell ref> areas, read straight from the package (the sample names its parts plainly). */
+function mergesBySheet(bytes: Uint8Array): Map<string, string[]> {
+  const files = unzipSync(bytes);
+  const text = (path: string) => strFromU8(files[path]);
+  const targets = new Map([...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship [^>]*>/g)].map((m) =>
+    [/Id="([^"]+)"/.exec(m[0])![1], /Target="([^"]+)"/.exec(m[0])![1].replace(/^\/?(xl\/)?/, 'xl/')]));
+  const out = new Map<string, string[]>();
+  for (const m of text('xl/workbook.xml').matchAll(/<sheet [^>]*>/g)) {
+    const name = /name="([^"]+)"/.exec(m[0])![1].replace(/&amp;/g, '&');
+    const part = targets.get(/r:id="([^"]+)"/.exec(m[0])![1]);
+    if (!part || !files[part]) continue;
+    out.set(name, [...text(part).matchAll(/<mergeCell ref="([A-Z]+\d+(?::[A-Z]+\d+)?)"/g)].map((x) => x[1]));
+  }
+  return out;
 }
 
 export const isUnitSheet = (s: { grid: Grid }) =>

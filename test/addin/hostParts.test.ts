@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { blockAddress, rangeStart } from '../../addin/host/address.ts';
 import { cellInput } from '../../addin/host/cellInput.ts';
-import { formulaAreas, formulaGrid } from '../../addin/host/formulaCells.ts';
+import { isUserFormula } from '../../addin/host/formulaCells.ts';
 import { usedRangeToGrid } from '../../addin/host/grid.ts';
-import { jsonBytes, packBatches, planWrites } from '../../addin/host/writePlan.ts';
+import { cutAtMerges, jsonBytes, packBatches, planWrites } from '../../addin/host/writePlan.ts';
+import { boxCells, groupReads, halve, planReads, usedBox } from '../../addin/host/readPlan.ts';
 
 describe('addresses', () => {
   it('reads the start of Office.js range addresses', () => {
@@ -21,20 +22,11 @@ describe('addresses', () => {
 });
 
 describe('formula cells', () => {
-  it('reads RangeAreas addresses, quoted sheet names included', () => {
-    const at = formulaAreas("'a, K9'!K3:K4, 'a, K9'!M7");
-    expect(at(2, 10)).toBe(true);
-    expect(at(3, 10)).toBe(true);
-    expect(at(6, 12)).toBe(true);
-    expect(at(8, 10)).toBe(false);
-    expect(formulaAreas('Sheet1!A1:B2,Sheet1!D4')(3, 3)).toBe(true);
-  });
-
-  it('tells formulas from text in a formulas array', () => {
-    const at = formulaGrid('S!K3:L3', [[2, '=x']], [['=1+1', '=x']]);
-    expect(at(2, 10)).toBe(true);
-    expect(at(2, 11)).toBe(false); // text that merely starts with "=" reads back as itself
-    expect(at(0, 0)).toBe(false);
+  it('tells a formula from text that starts with "="', () => {
+    expect(isUserFormula('=1+1', 2)).toBe(true);
+    expect(isUserFormula('=x', '=x')).toBe(false);
+    expect(isUserFormula(3, 3)).toBe(false);
+    expect(isUserFormula('', '')).toBe(false);
   });
 });
 
@@ -56,12 +48,24 @@ describe('write plan', () => {
     { sheet: 'B', row: 0, col: 0, value: '单位' },
   ];
 
-  it('puts each sheet’s writes into its bounding box, null where nothing is written', () => {
-    const [a, b] = planWrites(writes);
-    expect(a).toMatchObject({ sheet: 'A', top: 2, left: 10, cells: 2 });
-    expect(a.values).toEqual([[3, null, null], [null, null, null], [null, null, '']]);
-    expect(a.formats).toEqual([['0.00', null, null], [null, null, null], [null, null, null]]);
-    expect(b.values).toEqual([['单位']]);
+  it('cuts each sheet’s writes into runs of consecutive rows of one column, touching no other cell', () => {
+    const runs = planWrites([...writes, { sheet: 'A', row: 3, col: 10, value: 'x' }, { sheet: 'A', row: 5, col: 10, value: 1 }]);
+    expect(runs.map((r) => [r.sheet, r.top, r.left, r.cells])).toEqual([
+      ['A', 2, 10, 2], ['A', 5, 10, 1], ['A', 4, 12, 1], ['B', 0, 0, 1],
+    ]);
+    expect(runs[0].values).toEqual([[3], ['x']]);
+    expect(runs[0].formats).toEqual([['0.00'], [null]]);
+    expect(runs[2].values).toEqual([['']]);
+    expect(runs[3].values).toEqual([['单位']]);
+  });
+
+  it('cuts a run where it would cover part of a merged area', () => {
+    const [run] = planWrites(Array.from({ length: 6 }, (_, i) => ({ sheet: 'S', row: 10 + i, col: 12, value: i })));
+    // M13:M14 lies inside the run; M15:M40 only starts in it; L11:M11 is wider than the run.
+    const merges = [{ top: 12, left: 12, rows: 2, cols: 1 }, { top: 14, left: 12, rows: 26, cols: 1 }, { top: 10, left: 11, rows: 1, cols: 2 }];
+    expect(cutAtMerges(run, merges).map((p) => [p.top, p.cells])).toEqual([[10, 1], [11, 1], [12, 2], [14, 1], [15, 1]]);
+    expect(cutAtMerges(run, merges).flatMap((p) => p.values)).toEqual(run.values);
+    expect(cutAtMerges(run, [])).toEqual([run]);
   });
 
   it('packs everything into one batch unless it exceeds the limit, then cuts by rows', () => {
@@ -75,5 +79,28 @@ describe('write plan', () => {
     expect(batches.flatMap((b) => b.blocks.map((x) => x.top))).toEqual(
       batches.flatMap((b) => b.blocks.map((x) => x.top)).sort((x, y) => x - y));
     expect(jsonBytes('说')).toBe(5);
+  });
+});
+
+describe('read plan', () => {
+  it('keeps small sheets whole, cuts a huge one into row bands under the budget, and groups in order', () => {
+    const boxes = [usedBox('A!A1:M80'), null, usedBox("'B c'!B2:AZ5000")];
+    const pieces = planReads(boxes, 1_000_000);
+    expect(pieces[0]).toMatchObject({ sheet: 0, from: 0, rows: 80, address: 'A1:M80' });
+    const bands = pieces.filter((p) => p.sheet === 2);
+    expect(bands.length).toBeGreaterThan(1);
+    expect(bands.reduce((n, p) => n + p.rows, 0)).toBe(4999);
+    expect(bands[1].address.startsWith(`B${2 + bands[0].rows}:`)).toBe(true);
+    expect(bands.every((p) => p.bytes <= 1_000_000)).toBe(true);
+    const groups = groupReads(pieces, 1_000_000);
+    expect(groups.flat()).toEqual(pieces);
+    expect(groups.every((g) => g.reduce((n, p) => n + p.bytes, 0) <= 1_000_000)).toBe(true);
+    expect(boxCells(boxes)).toBe(80 * 13 + 4999 * 51);
+  });
+
+  it('halves a refused band by rows', () => {
+    const [piece] = planReads([usedBox('C3:D10')]);
+    expect(halve(piece).map((p) => [p.from, p.rows, p.address])).toEqual([[0, 4, 'C3:D6'], [4, 4, 'C7:D10']]);
+    expect(halve({ ...piece, rows: 1, address: 'C3:D3' })).toHaveLength(1);
   });
 });

@@ -12,7 +12,15 @@ export interface MockSheetSpec {
   numberFormats?: Record<string, string>;
   protected?: boolean;
   visibility?: 'Visible' | 'Hidden';
+  /** Merged areas ("A1:C1"): a write that covers part of one fails, as in Excel. */
+  merges?: string[];
 }
+
+/** Excel on the web refuses a request or response over 5 MB (docs: "Resource limits and performance optimization"). */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+
+/** An error as Office.js raises it: OfficeExtension.Error carries a code. */
+export const officeError = (code: string, message: string): Error => Object.assign(new Error(`${code}: ${message}`), { code });
 
 interface SheetState {
   name: string;
@@ -60,6 +68,13 @@ function overlaps(a: string, b: string): boolean {
   return x.row < y.row + y.rows && y.row < x.row + x.rows && x.col < y.col + y.cols && y.col < x.col + x.cols;
 }
 
+/** True when area b lies inside area a. */
+function contains(a: string, b: string): boolean {
+  const x = parseBlock(a);
+  const y = parseBlock(b);
+  return y.row >= x.row && y.col >= x.col && y.row + y.rows <= x.row + x.rows && y.col + y.cols <= x.col + x.cols;
+}
+
 /**
  * An Excel workbook behind office-addin-mock objects, with Office.js's batch semantics: properties are readable only
  * after load() and sync(); range writes, sheet creation, activation and selection are queued and applied at sync(),
@@ -74,7 +89,7 @@ export class MockExcel {
   readonly requestBytes: number[] = [];
   /** Per sync: UTF-8 bytes of loaded values, formulas and number formats (what comes back). */
   readonly responseBytes: number[] = [];
-  /** Every range whose numberFormat was loaded, as "sheet!address". */
+  /** Every range whose numberFormat alone was loaded (the read's format columns), as "sheet!address". */
   readonly formatLoads: string[] = [];
   activeSheet: string;
   selection: { sheet: string; address: string } | null = null;
@@ -126,7 +141,7 @@ export class MockExcel {
       name: spec.name,
       cells: spec.grid.map((r) => (r ? [...r] : [])),
       formats: new Map(),
-      merges: [],
+      merges: [...(spec.merges ?? [])],
       styles: [],
       formulas: new Map(),
       protected: spec.protected ?? false,
@@ -177,7 +192,10 @@ export class MockExcel {
     if (empty) top = left = bottom = right = 0;
     const values: CellValue[][] = [];
     const formulas: unknown[][] = [];
-    for (let r = top; r <= bottom; r++) {
+    // A used range of millions of cells (a stray far cell) offers only its address: building its arrays would
+    // only slow the tests, and loading them from Excel would fail anyway.
+    const huge = (bottom - top + 1) * (right - left + 1) > 1_000_000;
+    for (let r = top; r <= bottom && !huge; r++) {
       const vr: CellValue[] = [];
       const fr: unknown[] = [];
       for (let c = left; c <= right; c++) {
@@ -189,11 +207,8 @@ export class MockExcel {
       formulas.push(fr);
     }
     const quoted = /^[A-Za-z0-9_]+$/.test(state.name) ? state.name : `'${state.name.replace(/'/g, "''")}'`;
-    const mock = new OfficeMockObject({
-      address: `${quoted}!${blockAddress(top, left, bottom - top + 1, right - left + 1)}`,
-      values,
-      formulas,
-    }, HOST);
+    const address = `${quoted}!${blockAddress(top, left, bottom - top + 1, right - left + 1)}`;
+    const mock = new OfficeMockObject(huge ? { address } : { address, values, formulas }, HOST);
     (mock as unknown as { isNullObject: boolean }).isNullObject = orNull && empty;
     const load = mock.load.bind(mock);
     mock.load = (what: string) => {
@@ -210,11 +225,10 @@ export class MockExcel {
   /** getRange().getSpecialCellsOrNullObject('Formulas'): the formula cells as RangeAreas, one area per cell. */
   private formulaAreas(state: SheetState, type: string): OfficeMockObject {
     if (type !== 'Formulas') throw new Error(`mock: special cells ${type}`);
-    const cells = [...state.formulas.keys()].map((k) => {
-      const [r, c] = k.split(',').map(Number);
-      return `${state.name}!${a1(r, c)}`;
-    });
-    const mock = new OfficeMockObject({ address: cells.join(', ') }, HOST);
+    const cells = [...state.formulas.keys()].map((k) => k.split(',').map(Number))
+      .sort((x, y) => x[0] - y[0] || x[1] - y[1]).map(([r, c]) => `${state.name}!${a1(r, c)}`);
+    // A multi-area address is cut at 8,192 characters: a RangeAreas address is not a reliable list of cells.
+    const mock = new OfficeMockObject({ address: cells.join(', ').slice(0, 8192) }, HOST);
     (mock as unknown as { isNullObject: boolean }).isNullObject = cells.length === 0;
     const load = mock.load.bind(mock);
     mock.load = (what: string) => {
@@ -238,15 +252,42 @@ export class MockExcel {
       return Array.from({ length: b.rows }, (_, r) =>
         Array.from({ length: b.cols }, (_, c) => state.formats.get(key(b.row + r, b.col + c)) ?? 'General'));
     };
+    let loadedValues: unknown[][] | null = null;
+    let loadedFormulas: unknown[][] | null = null;
+    const readCells = (formulas: boolean) => {
+      const b = parseBlock(address);
+      return Array.from({ length: b.rows }, (_, r) => Array.from({ length: b.cols }, (_, c) => {
+        const v = state.cells[b.row + r]?.[b.col + c] ?? '';
+        return formulas ? state.formulas.get(key(b.row + r, b.col + c)) ?? v : v;
+      }));
+    };
     return {
       load: (what: string) => {
-        if (!what.split(',').map((p) => p.trim()).includes('numberFormat')) throw new Error(`mock: range load ${what}`);
-        this.formatLoads.push(`${state.name}!${address}`);
-        this.pendingLoads.push({ read: () => bytes(loadedFormats = readFormats()) });
+        const props = what.split(',').map((p) => p.trim());
+        for (const p of props) {
+          if (p === 'numberFormat') {
+            if (props.length === 1) this.formatLoads.push(`${state.name}!${address}`);
+            this.pendingLoads.push({ read: () => bytes(loadedFormats = readFormats()) });
+          } else if (p === 'values') {
+            this.pendingLoads.push({ read: () => bytes(loadedValues = readCells(false)) });
+          } else if (p === 'formulas') {
+            this.pendingLoads.push({ read: () => bytes(loadedFormulas = readCells(true)) });
+          } else {
+            throw new Error(`mock: range load ${what}`);
+          }
+        }
       },
       get numberFormat(): string[][] {
         if (!loadedFormats) throw new Error('PropertyNotLoaded: numberFormat');
         return loadedFormats;
+      },
+      get values(): unknown[][] {
+        if (!loadedValues) throw new Error('PropertyNotLoaded: values');
+        return loadedValues;
+      },
+      get formulas(): unknown[][] {
+        if (!loadedFormulas) throw new Error('PropertyNotLoaded: formulas');
+        return loadedFormulas;
       },
       set values(data: unknown[][]) {
         queue.push({ kind: 'values', sheet: state, address, data });
@@ -256,6 +297,21 @@ export class MockExcel {
       },
       select: () => {
         queue.push({ kind: 'select', sheet: state, address });
+      },
+      // The merged areas the range enters (ExcelApi 1.13), each area's own address, loadable once synced.
+      getMergedAreasOrNullObject: () => {
+        const merged = { isNullObject: true, areas: { items: [] as { address: string }[] } };
+        return Object.assign(merged, {
+          load: () => {
+            this.pendingLoads.push({
+              read: () => {
+                merged.areas.items = state.merges.filter((m) => overlaps(m, address)).map((m) => ({ address: `${state.name}!${m}` }));
+                merged.isNullObject = merged.areas.items.length === 0;
+                return bytes(merged.areas.items);
+              },
+            });
+          },
+        });
       },
       merge: () => {
         queue.push({ kind: 'merge', sheet: state, address });
@@ -272,9 +328,17 @@ export class MockExcel {
     this.syncs++;
     const ops = this.queue;
     this.queue = [];
-    this.requestBytes.push(ops.reduce((n, op) => n + ('data' in op ? bytes(op.data) : 0), 0));
-    this.responseBytes.push(this.pendingLoads.reduce((n, l) => n + l.read(), 0));
+    const request = ops.reduce((n, op) => n + ('data' in op ? bytes(op.data) : 0), 0);
+    this.requestBytes.push(request);
+    const response = this.pendingLoads.reduce((n, l) => n + l.read(), 0);
+    this.responseBytes.push(response);
     this.pendingLoads = [];
+    if (request > PAYLOAD_LIMIT_BYTES) {
+      throw officeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
+    }
+    if (response > PAYLOAD_LIMIT_BYTES) {
+      throw officeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
+    }
     const failure = this.failNextSync;
     this.failNextSync = null;
     for (const [i, op] of ops.entries()) {
@@ -317,6 +381,11 @@ export class MockExcel {
       case 'numberFormat': {
         if (s.protected) throw new Error(`AccessDenied: sheet ${s.name} is protected`);
         const b = parseBlock(op.address);
+        // A single cell at a merged area's top-left sets the merged cell; any other write into part of one fails.
+        const single = b.rows === 1 && b.cols === 1;
+        const cut = s.merges.find((m) => overlaps(m, op.address) && !contains(op.address, m) &&
+          !(single && m.split(':')[0] === op.address));
+        if (cut) throw officeError('InvalidOperation', `${op.address} covers part of the merged area ${cut}`);
         if (op.data.length !== b.rows || op.data.some((r) => r.length !== b.cols)) {
           throw new Error(`InvalidArgument: ${op.address} does not match a ${op.data.length}-row input`);
         }
@@ -330,6 +399,11 @@ export class MockExcel {
           }
           if (typeof v === 'string' && /^[=+\-@]/.test(v)) throw new Error(`test: formula written into ${a1(r, c)}: ${v}`);
           s.formulas.delete(key(r, c));
+          // A text-formatted (@) cell keeps what is typed into it as text, as Excel does; a later format does not convert it.
+          if (typeof v === 'number' && s.formats.get(key(r, c)) === '@') {
+            (s.cells[r] ??= [])[c] = String(v);
+            return;
+          }
           (s.cells[r] ??= [])[c] = v === '' ? null : typeof v === 'string' && v.startsWith("'") ? v.slice(1) : (v as CellValue);
         }));
         return;

@@ -3,8 +3,10 @@ import { OfficeMockObject } from './officeAddinMock.ts';
 import { recalculate, selectCell, type Supports } from '../../addin/host/index.ts';
 import { scoreXlsx } from '../../src/file/scoreXlsx.ts';
 import { openXlsx } from '../../src/xlsx/index.ts';
-import { MockExcel } from './mockExcel.ts';
-import { manyUnits, normalise, sampleBytes, sampleSheets, SUMMARY } from './fixtures.ts';
+import { MockExcel, PAYLOAD_LIMIT_BYTES, type MockSheetSpec } from './mockExcel.ts';
+import { isUnitSheet, manyUnits, normalise, sampleBytes, sampleSheets, SUMMARY } from './fixtures.ts';
+import type { Grid } from '../../src/engine/index.ts';
+import { a1 } from '../../addin/host/address.ts';
 
 const allSets: Supports = () => true;
 const only = (max: string): Supports => (set, v) => set === 'ExcelApi' && Number(v.split('.')[1]) <= Number(max.split('.')[1]);
@@ -19,7 +21,7 @@ describe('recalculate on the 8-unit sample', () => {
   const bytes = sampleBytes();
   const cli = scoreXlsx(bytes);
 
-  it('scores like the CLI and leaves the workbook exactly as the xlsx path writes it, in 4 syncs', async () => {
+  it('scores like the CLI and leaves the workbook exactly as the xlsx path writes it, in 6 syncs', async () => {
     const excel = new MockExcel(sampleSheets(bytes));
     const outcome = await recalculate(excel.context, { supports: allSets });
 
@@ -28,9 +30,9 @@ describe('recalculate on the 8-unit sample', () => {
     expect(brief(outcome.result.units)).toEqual(brief(cli.result.units));
     expect(outcome.result.units.map((u) => u.subtotals)).toEqual(cli.result.units.map((u) => u.subtotals));
     expect(outcome.result.issues).toEqual(cli.result.issues);
-    // names, values, the number formats of 目标值 and 实际完成, writes
-    expect(excel.syncs).toBe(4);
-    expect(outcome.syncs).toBe(4);
+    // names, used-range addresses, values, the number formats of 目标值 and 实际完成, the output runs' formulas, writes
+    expect(excel.syncs).toBe(6);
+    expect(outcome.syncs).toBe(6);
 
     // The CLI's patched file, read back, holds the same cells as the mock workbook after the add-in wrote.
     const expected = openXlsx(cli.output!).readSheets();
@@ -40,7 +42,7 @@ describe('recalculate on the 8-unit sample', () => {
     }
     expect(excel.activeSheet).toBe(SUMMARY);
     expect(outcome.activated).toBe(SUMMARY);
-    expect(excel.requestBytes[3]).toBe(outcome.largestRequestBytes);
+    expect(excel.requestBytes[5]).toBe(outcome.largestRequestBytes);
     expect(outcome.cellsWritten).toBe(cli.result.writes.length);
     console.info(`8 units: ${outcome.syncs} syncs, largest request ${outcome.largestRequestBytes} B, ` +
       `largest read ${Math.max(...excel.responseBytes)} B`);
@@ -63,7 +65,7 @@ describe('recalculate on the 8-unit sample', () => {
     const excel = new MockExcel(sampleSheets(bytes).filter((s) => s.name !== SUMMARY));
     const outcome = await recalculate(excel.context, { supports: allSets });
     expect(outcome.result.newSheets).toEqual([SUMMARY]);
-    expect(excel.syncs).toBe(4);
+    expect(excel.syncs).toBe(6);
     expect(excel.sheets.at(-1)!.name).toBe(SUMMARY);
     expect(excel.activeSheet).toBe(SUMMARY);
     const summary = normalise(excel.sheet(SUMMARY).cells);
@@ -92,7 +94,7 @@ describe('recalculate on the 8-unit sample', () => {
     expect(outcome.refusal?.message.zh).toContain('“旺苍县”工作表受保护');
     expect(outcome.refusal?.message.en).toContain('Sheet "旺苍县" is protected');
     expect(outcome.refusal?.message.zh).toContain('未写入任何内容');
-    expect(excel.syncs).toBe(3);
+    expect(excel.syncs).toBe(4);
     expect(excel.requestBytes.every((b) => b === 0)).toBe(true);
     expect(excel.sheets.map((s) => normalise(s.cells))).toEqual(before);
   });
@@ -112,7 +114,7 @@ describe('recalculate on the 8-unit sample', () => {
     expect(excel.sheets.some((s) => s.name === SUMMARY)).toBe(false);
   });
 
-  it.each([['1.9 (formula cells from getSpecialCells)', allSets], ['1.8 (formulas of every cell)', only('1.8')]])(
+  it.each([['1.9', allSets], ['1.1', only('1.1')]])(
     'refuses, naming sheet and cell, when an output cell holds a formula of the user’s — ExcelApi %s',
     async (_, supports) => {
       const sheets = sampleSheets(bytes).map((s) =>
@@ -123,10 +125,28 @@ describe('recalculate on the 8-unit sample', () => {
       expect(outcome.refusal).toMatchObject({ kind: 'formula', sheet: '苍溪县', cell: 'K3' });
       expect(outcome.refusal).toMatchObject({ code: 'formula-in-output', params: { sheet: '苍溪县', cell: 'K3', others: 1 } });
       expect(outcome.refusal?.message.zh).toContain('“苍溪县”工作表 K3 单元格含有公式，计分结果不能覆盖它。（另有 1 个要写入的单元格也含有公式。）');
-      expect(excel.syncs).toBe(3);
+      expect(excel.syncs).toBe(5);
       expect(excel.sheets.map((s) => normalise(s.cells))).toEqual(before);
     },
   );
+
+  it('finds a formula in an output cell however many formulas the sheet holds elsewhere (no address string parsed)', async () => {
+    const last = Math.max(...cli.result.writes.filter((w) => w.sheet === '苍溪县' && w.col === 10).map((w) => w.row));
+    const formulas: Record<string, string> = {};
+    for (let r = 0; r <= last; r++) for (let c = 13; c < 26; c++) formulas[a1(r, c)] = '=1';
+    formulas[a1(last, 10)] = '=H3*1';
+    const sheets = sampleSheets(bytes).map((s) => (s.name === '苍溪县' ? { ...s, formulas } : s));
+    const excel = new MockExcel(sheets);
+    // What getSpecialCells would have named: longer than the 8,192 characters the mock (like Excel) returns.
+    const areas = excel.context.workbook.worksheets.getItem('苍溪县').getRange().getSpecialCellsOrNullObject('Formulas');
+    areas.load('address');
+    await excel.context.sync();
+    expect(areas.address.length).toBe(8192);
+    expect(areas.address).not.toContain(a1(last, 10));
+    const outcome = await recalculate(excel.context, { supports: allSets });
+    expect(outcome.refusal).toMatchObject({ kind: 'formula', sheet: '苍溪县', cell: a1(last, 10) });
+    expect(excel.sheet('苍溪县').formulas.get(`${last},10`)).toBe('=H3*1');
+  });
 
   it('refuses for a formula in 汇总 too', async () => {
     const sheets = sampleSheets(bytes).map((s) => (s.name === SUMMARY ? { ...s, formulas: { Q2: '=SUM(B2:L2)' } } : s));
@@ -146,7 +166,7 @@ describe('recalculate on the 8-unit sample', () => {
       const excel = new MockExcel(sampleSheets(bytes));
       const outcome = await recalculate(excel.context, { supports: only(max) });
       expect(outcome.written, max).toBe(true);
-      expect(excel.syncs).toBe(4);
+      expect(excel.syncs).toBe(6);
       expect(brief(outcome.result.units)).toEqual(brief(cli.result.units));
     }
   });
@@ -168,17 +188,46 @@ describe('recalculate on the 8-unit sample', () => {
     expect(outcome.written).toBe(false);
     expect(outcome.refusal).toBeNull();
     expect(outcome.result.issues[0].message).toContain('没有找到考核表');
-    expect(excel.syncs).toBe(2);
+    expect(excel.syncs).toBe(3);
   });
 
   it('handles empty sheets and used ranges that do not start at A1', async () => {
     const [unit] = sampleSheets(bytes).filter((s) => s.name === '苍溪县');
-    const shifted = { ...unit, name: '移位', grid: [[], [], ...unit.grid.map((r) => [null, null, ...(r ?? [])])] };
+    const shifted = { ...unit, name: '移位', merges: [], grid: [[], [], ...unit.grid.map((r) => [null, null, ...(r ?? [])])] };
     const excel = new MockExcel([{ name: '空表', grid: [] }, unit, shifted]);
     const outcome = await recalculate(excel.context, { supports: allSets });
     const [a, b] = outcome.result.units;
     expect(b.total).toBe(a.total);
     expect(outcome.result.rows.find((r) => r.sheet === '移位')!.cell).toBe('M5');
+  });
+
+  it('writes numbers into text-formatted (@) output columns as numbers: the format goes first', async () => {
+    const text: Record<string, string> = {};
+    for (const w of cli.result.writes) if (w.sheet === '苍溪县' || w.sheet === SUMMARY) text[a1(w.row, w.col)] = '@';
+    const sheets = sampleSheets(bytes).map((s) => (s.name === '苍溪县' || s.name === SUMMARY ? { ...s, numberFormats: text } : s));
+    const excel = new MockExcel(sheets);
+    const outcome = await recalculate(excel.context, { supports: allSets });
+    expect(outcome.written).toBe(true);
+    const numeric = cli.result.writes.filter((w) => (w.sheet === '苍溪县' || w.sheet === SUMMARY) && typeof w.value === 'number');
+    expect(numeric.length).toBeGreaterThan(100);
+    for (const w of numeric) {
+      const at = `${w.sheet}!${a1(w.row, w.col)}`;
+      expect(excel.sheet(w.sheet).cells[w.row][w.col], at).toBe(w.value);
+      expect(excel.sheet(w.sheet).formats.get(`${w.row},${w.col}`), at).toBe(w.numberFormat ?? 'General');
+    }
+  });
+
+  it('writes only the output cells: merged areas stay whole, with and without ExcelApi 1.13’s merged-area list', async () => {
+    for (const supports of [allSets, only('1.12')]) {
+      const sheets = sampleSheets(bytes);
+      expect(sheets.find((s) => s.name === '苍溪县')!.merges).toContain('M3:M8');
+      const excel = new MockExcel(sheets);
+      const outcome = await recalculate(excel.context, { supports });
+      expect(outcome.written).toBe(true);
+      expect(outcome.cellsWritten).toBe(cli.result.writes.length);
+      const expected = openXlsx(cli.output!).readSheets();
+      for (const sheet of expected) expect(normalise(excel.sheet(sheet.name).cells), sheet.name).toEqual(normalise(sheet.grid));
+    }
   });
 
   it('keeps text that Excel would turn into a number, date or formula as text', async () => {
@@ -192,25 +241,25 @@ describe('recalculate on the 8-unit sample', () => {
 });
 
 describe('recalculate on a 200-unit workbook', () => {
-  it('still needs 4 syncs, one write request well under 4 MB', async () => {
+  it('still needs 6 syncs, one write request well under 4 MB', async () => {
     const sheets = manyUnits(200);
     const excel = new MockExcel(sheets);
     const outcome = await recalculate(excel.context, { supports: allSets });
     expect(outcome.result.units).toHaveLength(200);
     expect(outcome.written).toBe(true);
-    expect(excel.syncs).toBe(4);
+    expect(excel.syncs).toBe(6);
     expect(outcome.largestRequestBytes).toBeLessThan(4_000_000);
     expect(Math.max(...excel.requestBytes)).toBe(outcome.largestRequestBytes);
     expect(excel.sheet(SUMMARY).cells.filter((r) => r?.length).length).toBe(201);
     // Scoring again reads the notes back too: still far below the 5 MB response limit of Excel on the web.
     const again = await recalculate(excel.context, { supports: allSets });
-    expect(again.syncs).toBe(4);
+    expect(again.syncs).toBe(6);
     const largestRead = Math.max(...excel.responseBytes);
-    const [, values, formats] = excel.responseBytes.slice(-4);
+    const [, , values, formats] = excel.responseBytes.slice(-6);
     expect(values + formats).toBeGreaterThanOrEqual(again.readBytes);
     expect(largestRead).toBeLessThan(4_000_000);
     console.info(`200 units: ${outcome.syncs} syncs, largest request ${outcome.largestRequestBytes} B, ` +
-      `largest read ${excel.responseBytes[1]} B (first run) / ${largestRead} B (rerun), ` +
+      `largest read ${excel.responseBytes[2]} B (first run) / ${largestRead} B (rerun), ` +
       `number formats ${formats} B for ${again.formatCells} cells`);
   });
 
@@ -219,28 +268,90 @@ describe('recalculate on a 200-unit workbook', () => {
     const reference = new MockExcel(manyUnits(40));
     await recalculate(reference.context, { supports: allSets });
     const outcome = await recalculate(excel.context, { supports: allSets, maxRequestBytes: 50_000 });
-    expect(excel.syncs).toBeGreaterThan(4);
-    expect(Math.max(...excel.requestBytes.slice(3))).toBeLessThanOrEqual(50_000);
+    expect(excel.syncs).toBeGreaterThan(6);
+    expect(Math.max(...excel.requestBytes.slice(5))).toBeLessThanOrEqual(50_000);
     expect(outcome.largestRequestBytes).toBeLessThanOrEqual(50_000);
     expect(excel.sheets.map((s) => normalise(s.cells))).toEqual(reference.sheets.map((s) => normalise(s.cells)));
     expect(excel.activeSheet).toBe(SUMMARY);
   });
 });
 
-describe('recalculate beyond READ_SHEETS_PER_SYNC sheets', () => {
-  it('reads in groups of sheets, one sync each, with the same result as one big read', async () => {
+/** Unit sheets with one stray value far from the table, the way a mistyped cell or a pasted note makes them. */
+const withStrayCell = (specs: MockSheetSpec[], row: number, col: number): MockSheetSpec[] => specs.map((s) => {
+  if (!isUnitSheet(s)) return s;
+  const grid: Grid = s.grid.map((r) => (r ? [...r] : []));
+  (grid[row] ??= [])[col] = '备注';
+  return { ...s, grid };
+});
+
+describe('recalculate reads in syncs sized by estimated bytes', () => {
+  it('groups sheets by their used ranges’ size, each sync under the budget, with the same result as one big read', async () => {
     const reference = new MockExcel(manyUnits(40));
     await recalculate(reference.context, { supports: allSets });
     const excel = new MockExcel(manyUnits(40));
-    const outcome = await recalculate(excel.context, { supports: allSets, readSheetsPerSync: 10 });
-    const sheetCount = manyUnits(40).length;
-    // 1 sync for the names, one per group of 10 sheets (each also bringing the previous group's number formats),
-    // one for the last group's formats, one for the writes.
-    expect(excel.syncs).toBe(1 + Math.ceil(sheetCount / 10) + 1 + 1);
+    const budget = 100_000;
+    const outcome = await recalculate(excel.context, { supports: allSets, readBudgetBytes: budget });
+    // names, addresses, at least 2 value groups, the last group's formats, the check, writes
+    expect(excel.syncs).toBeGreaterThan(6);
     expect(outcome.syncs).toBe(excel.syncs);
-    const largestGroupRead = Math.max(...excel.responseBytes);
-    expect(largestGroupRead).toBeLessThan(reference.responseBytes[1]);
+    expect(Math.max(...excel.responseBytes)).toBeLessThanOrEqual(budget);
+    expect(Math.max(...excel.responseBytes)).toBeLessThan(Math.max(...reference.responseBytes));
     expect(excel.sheets.map((s) => normalise(s.cells))).toEqual(reference.sheets.map((s) => normalise(s.cells)));
+  });
+
+  it('the mock refuses a response over 5 MB as Excel on the web does', async () => {
+    const excel = new MockExcel(withStrayCell(manyUnits(10), 4999, 51));
+    const worksheets = excel.context.workbook.worksheets;
+    worksheets.load('items/name');
+    await excel.context.sync();
+    for (const sheet of worksheets.items) sheet.getUsedRange(true).load('values');
+    await expect(excel.context.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+
+  it('reads sheets with a stray far cell in row bands, every response under 5 MB, scoring as without it', async () => {
+    const plain = await recalculate(new MockExcel(manyUnits(10)).context, { supports: allSets });
+    for (const supports of [allSets, only('1.8')]) {
+      const excel = new MockExcel(withStrayCell(manyUnits(10), 4999, 51));
+      const outcome = await recalculate(excel.context, { supports });
+      expect(outcome.written).toBe(true);
+      expect(Math.max(...excel.responseBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+      expect(brief(outcome.result.units)).toEqual(brief(plain.result.units));
+      expect(outcome.result.writes).toEqual(plain.result.writes);
+      // Row bands: more value syncs than sheets.
+      expect(excel.syncs).toBeGreaterThan(10 + 4);
+    }
+  });
+
+  it('reads again in halves when Excel refuses a sync whose texts were longer than estimated', async () => {
+    const long = '说明'.repeat(1000);
+    const texty = (specs: MockSheetSpec[]) => specs.map((s) => {
+      if (!isUnitSheet(s)) return s;
+      const grid: Grid = s.grid.map((r) => (r ? [...r] : []));
+      grid.forEach((r, i) => { if (i > 0) r[20] = long; });
+      return { ...s, grid };
+    });
+    const plain = await recalculate(new MockExcel(manyUnits(12)).context, { supports: allSets });
+    const excel = new MockExcel(texty(manyUnits(12)));
+    const outcome = await recalculate(excel.context, { supports: allSets });
+    expect(outcome.written).toBe(true);
+    const refused = excel.responseBytes.filter((b) => b > PAYLOAD_LIMIT_BYTES);
+    expect(refused).toHaveLength(1);
+    expect(outcome.syncs).toBe(excel.syncs);
+    expect(brief(outcome.result.units)).toEqual(brief(plain.result.units));
+    expect(outcome.result.writes).toEqual(plain.result.writes);
+  });
+
+  it('refuses in Chinese, then English, before reading values when the used ranges pass 5,000,000 cells', async () => {
+    const excel = new MockExcel(withStrayCell(manyUnits(2), 999_999, 5));
+    const outcome = await recalculate(excel.context, { supports: allSets });
+    expect(outcome.written).toBe(false);
+    expect(outcome.refusal).toMatchObject({ kind: 'too-large', code: 'workbook-too-large', params: { limit: 5_000_000 } });
+    expect(Number(outcome.refusal!.params.cells)).toBeGreaterThan(5_000_000);
+    expect(outcome.refusal!.message.zh).toMatch(/^工作簿已用区域共有 \d+ 个单元格，超过 Excel 网页版一次计分可读取的 5000000 个。.*未写入任何内容。$/);
+    expect(outcome.refusal!.message.en).toContain('more than the 5000000 that Excel on the web can read');
+    expect(excel.syncs).toBe(2);
+    expect(excel.responseBytes.every((b) => b < 10_000)).toBe(true);
+    expect(outcome.result.units).toEqual([]);
   });
 });
 

@@ -155,18 +155,31 @@
     };
     return areas;
   };
-  // A plain range's loadable property: its number format codes, General where none was set.
+  // A plain range's loadable properties: its number format codes (General where none was set), values, formulas.
   RangeObject.prototype._resolveFormats = function () {
     var s = this._sheetRef();
     var parts = this._address.split(':');
     var from = parseCell(parts[0]), to = parseCell(parts[1] || parts[0]);
-    var codes = [];
+    var codes = [], values = [], formulas = [];
     for (var r = from.row; r <= to.row; r++) {
-      var line = [];
-      for (var c = from.col; c <= to.col; c++) line.push(s.formats[key(r, c)] || 'General');
-      codes.push(line);
+      var line = [], vr = [], fr = [];
+      for (var c = from.col; c <= to.col; c++) {
+        var v = (s.cells[r] && s.cells[r][c] !== null && s.cells[r][c] !== undefined) ? s.cells[r][c] : '';
+        line.push(s.formats[key(r, c)] || 'General');
+        vr.push(v);
+        fr.push(s.formulas[key(r, c)] || v);
+      }
+      codes.push(line); values.push(vr); formulas.push(fr);
     }
-    return { numberFormat: codes };
+    return { numberFormat: codes, values: values, formulas: formulas };
+  };
+  // ExcelApi 1.13: the fake keeps no merged areas of the user's, so the list is always a null object.
+  RangeObject.prototype.getMergedAreasOrNullObject = function () {
+    if (apiMinor < 13) throw new Error('ApiNotFound: getMergedAreasOrNullObject needs ExcelApi 1.13');
+    var areas = new ClientObject(this._ctx, null);
+    Object.defineProperty(areas, 'isNullObject', { get: function () { return this._get('isNullObject'); } });
+    areas._resolve = function () { return { isNullObject: true, areas: { items: [] } }; };
+    return areas;
   };
   RangeObject.prototype._resolveNow = function () {
     var s = this._sheetRef();
