@@ -5,6 +5,7 @@ import { DEDUCTION_RULES, ImportedWorkbookSchema } from '../../src/import/model'
 import { extractTargets } from '../../src/import/targets';
 import { importFromGrids, importFromText } from '../../src/import/index';
 import type { Grid } from '../../src/engine/types';
+import { propertyRuns } from '../propertyRuns';
 
 /** Text that looks like indicator prose: CJK, numerals, digits (half and full width), measure and comparator words. */
 const WORDS = [
@@ -24,6 +25,9 @@ const piece = fc.oneof(
 );
 const prose = fc.array(piece, { maxLength: 40 }).map((xs) => xs.join(''));
 
+/** Grids (below the header 类别 | | 内容 | 分值) on which a property once failed. */
+const GRID_COUNTEREXAMPLES: [Grid][] = [[[[0, '2.', 0, 1]]]];
+
 describe('never throws on arbitrary text', () => {
   it('extractTargets and classifyItem', () => {
     fc.assert(
@@ -35,7 +39,7 @@ describe('never throws on arbitrary text', () => {
         }
         expect(classifyItem(text).length).toBeGreaterThan(0);
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 500) },
+      propertyRuns(20140301, 500),
     );
   });
 
@@ -45,7 +49,7 @@ describe('never throws on arbitrary text', () => {
         const { workbook } = importFromText(lines.join('\n'));
         ImportedWorkbookSchema.parse(workbook);
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 200) },
+      propertyRuns(20140302, 200),
     );
   });
 
@@ -57,7 +61,8 @@ describe('never throws on arbitrary text', () => {
         const { workbook } = importFromGrids([{ name: 'S', grid: [['类别', null, '内容', '分值'], ...g] }]);
         ImportedWorkbookSchema.parse(workbook);
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 200) },
+      // Counterexamples found so far (issue 18: an empty 项目 once its number is stripped) run first, every time.
+      { ...propertyRuns(20140303, 200), examples: GRID_COUNTEREXAMPLES },
     );
   });
 });
@@ -102,7 +107,7 @@ describe('weights', () => {
           }
         }
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+      propertyRuns(20140304, 300),
     );
   });
 });
