@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitWeights } from '../../src/import/weights';
+import { propertyRuns } from '../propertyRuns';
 
 const sum = (xs: number[][]) => xs.flat().reduce((s, x) => s + x * 2, 0) / 2;
 
@@ -58,6 +59,7 @@ describe('splitWeights', () => {
           for (const w of weights) if (w.length > 0) expect(Math.max(...w) - Math.min(...w)).toBeLessThanOrEqual(0.5);
         },
       ),
+      propertyRuns(20140305, 100),
     );
   });
 });
