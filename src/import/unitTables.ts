@@ -222,6 +222,7 @@ function rowsOfBlock(
   shared: Map<string, SharedEntry[]>,
   unit: string,
   warnings: string[],
+  options: AssembleOptions,
 ): IndicatorRow[] {
   const base = { category: block.category, item: block.item, points: block.points };
   const whole = block.parts.map((p) => p.content).join('\n');
@@ -259,6 +260,7 @@ function rowsOfBlock(
           comparator: '>=',
           measure: '',
           weight: block.points,
+          proposedWeight: true,
           rate: null,
           confidence: 0.5,
           notes: [],
@@ -276,7 +278,7 @@ function rowsOfBlock(
     for (const it of items) if (it.no !== null) number = it.no + 1;
     const rows: ItemRow[][] = items.map((it) => {
       const text = it.no === null ? it.text : `${it.no}.${it.text}`;
-      const read = classifyItem(text);
+      const read = classifyItem(text, { clauses: options.clauses });
       const scored = deductionOnly && read.some((r) => !DEDUCTION_RULES.includes(r.rule)) ? [asDeduction(text)] : read;
       if (hasWords(it.text)) return scored;
       const note = `考核内容“${it.text}”${where(p.at)}只有数字或符号，请核对`;
@@ -300,8 +302,10 @@ function rowsOfBlock(
   const shares = perPart
     ? parts.flatMap(({ part }, k) => splitWeights(part.points!, counts[k]))
     : splitWeights(block.points, counts.flat());
-  const itemRows = parts.flatMap(({ rows }) => rows);
-  return itemRows.flatMap((rows, i) => {
+  // A share is the source's own 细项分值 only where it is the whole 分值 (of the 项目, or of its row) of one row.
+  const sharesOf = (k: number) => (perPart ? counts[k] : counts.flat()).reduce((a, b) => a + b, 0);
+  const itemRows = parts.flatMap(({ rows }, k) => rows.map((r) => ({ rows: r, k })));
+  return itemRows.flatMap(({ rows, k }, i) => {
     let next = 0;
     return rows.map((r) =>
       flag({
@@ -313,6 +317,7 @@ function rowsOfBlock(
         comparator: r.comparator,
         measure: r.measure,
         weight: r.weight === 'share' ? shares[i][next++] : r.weight === 'points' ? block.points : Math.min(r.weight, block.points),
+        proposedWeight: r.weight === 'share' ? sharesOf(k) > 1 : r.weight === 'points',
         rate: r.rate,
         confidence: r.confidence,
         notes: r.notes,
@@ -326,6 +331,7 @@ function readUnit(
   unit: string,
   shared: Map<string, SharedEntry[]>,
   warnings: string[],
+  options: AssembleOptions,
 ): ImportedUnit {
   const { blocks, totals } = readBlocks(table, unit, warnings);
 
@@ -362,7 +368,7 @@ function readUnit(
     unit,
     title: table.title || unit,
     source: table.source,
-    rows: named.flatMap((b) => rowsOfBlock(b, shared, unit, warnings)),
+    rows: named.flatMap((b) => rowsOfBlock(b, shared, unit, warnings, options)),
   };
 }
 
@@ -375,6 +381,8 @@ export function sheetSafeName(name: string): string {
 export interface AssembleOptions {
   /** Only tables on these sheets become units; the others contribute shared tables only. */
   unitsFrom?: readonly string[];
+  /** Every clause of an item with targets in a row of its own (see classifyItem); the templates use it. */
+  clauses?: boolean;
 }
 
 /**
@@ -419,7 +427,7 @@ export function assembleWorkbook(tables: readonly RawTable[], options: AssembleO
     for (let k = 2; used.has(unique); k++) unique = sheetSafeName(`${safe}（${k}）`);
     if (unique !== name) warnings.push(`单位名“${name}”不能直接作表名，改为“${unique}”。`);
     used.add(unique);
-    const unit = readUnit(t, unique, shared, warnings);
+    const unit = readUnit(t, unique, shared, warnings, options);
     if (unit.rows.length === 0) {
       warnings.push(`${unique}：表中没有读到任何指标。`);
       continue;

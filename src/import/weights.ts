@@ -7,13 +7,17 @@ function apportion(total: number, n: number): number[] {
 
 /**
  * Default 细项分值: `points` split equally over the items, then each item's share equally over its
- * parts (its positive targets), in steps of 0.5 by largest remainder (ties: earlier first).
+ * parts (its positive targets), in steps of 0.5 by largest remainder (ties: earlier first); in hundredths
+ * where the 分值 is no multiple of 0.5, or where half points would leave some row with 0.
  * `parts[i]` is how many positive rows item i has; an item with 0 parts (a deduction) gets nothing.
  * The result always adds up exactly to `points`; splitWeights(15, [1, 1, 1, 1]) → [[4], [4], [3.5], [3.5]].
  */
 export function splitWeights(points: number, parts: readonly number[]): number[][] {
-  // Work in integer half-points; a 分值 that is no multiple of 0.5 falls back to hundredths.
-  const step = Number.isInteger(points * 2) ? 2 : 100;
+  const halves = Number.isInteger(points * 2) ? split(points, parts, 2) : null;
+  return halves && !halves.some((w) => w.includes(0)) ? halves : split(points, parts, 100);
+}
+
+function split(points: number, parts: readonly number[], step: number): number[][] {
   const total = Math.round(points * step);
   const counts = parts.map((p) => (Number.isFinite(p) && p > 0 ? Math.floor(p) : 0));
   const scoring = counts.filter((c) => c > 0).length;
