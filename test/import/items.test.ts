@@ -81,9 +81,9 @@ describe('classifyItem', () => {
     expect([r.rule, r.target, r.comparator]).toEqual(['达标', 2, '<=']);
   });
 
-  it('reads a 90% target as 90 with measure %', () => {
+  it('reads a rate held to 90% as a threshold: 达标 90 with measure %', () => {
     const [r] = classifyItem('7.县（区）、乡镇（街道）团委班子成员配备率不低于90%。');
-    expect([r.rule, r.target, r.measure]).toEqual(['比例', 90, '%']);
+    expect([r.rule, r.target, r.measure]).toEqual(['达标', 90, '%']);
   });
 });
 
