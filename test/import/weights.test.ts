@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { splitWeights } from '../../src/import/weights';
 import { propertyRuns } from '../propertyRuns';
 
-const sum = (xs: number[][]) => xs.flat().reduce((s, x) => s + x * 2, 0) / 2;
 
 describe('splitWeights', () => {
   it('splits equally where it divides', () => {
