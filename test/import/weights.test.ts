@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { splitWeights } from '../../src/import/weights';
 import { propertyRuns } from '../propertyRuns';
 
-
 describe('splitWeights', () => {
   it('splits equally where it divides', () => {
     expect(splitWeights(15, [1, 1, 1, 1, 1])).toEqual([[3], [3], [3], [3], [3]]);
