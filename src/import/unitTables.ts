@@ -88,7 +88,7 @@ interface Part {
   at: string;
 }
 
-/** " （Sheet1!B5）" for a cell's address, '' for text. */
+/** "（Sheet1!B5）" for a cell's address, '' for text. */
 const where = (address: string | undefined): string => (address ? `（${address}）` : '');
 
 interface Block {
