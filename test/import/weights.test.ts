@@ -54,7 +54,7 @@ describe('splitWeights', () => {
           const halves = weights.flat().every((w) => Number.isInteger(w * 2));
           if (rows <= halfPoints) expect(halves).toBe(true);
           for (const w of weights.flat()) expect(Number.isInteger(Math.round(w * 100 * 1e6) / 1e6)).toBe(true);
-          if (!halves) expect(weights.flat().every((w) => w > 0)).toBe(true);
+          if (!halves && rows <= halfPoints * 50) expect(weights.flat().every((w) => w > 0)).toBe(true);
           if (parts.some((p) => p > 0)) expect(weights.flat().reduce((t, w) => t + Math.round(w * 100), 0)).toBe(halfPoints * 50);
           // Equal shares: items differ by at most half a point, targets of one item too.
           const itemTotals = weights.filter((w) => w.length > 0).map((w) => w.reduce((s, x) => s + x, 0));
@@ -62,7 +62,8 @@ describe('splitWeights', () => {
           for (const w of weights) if (w.length > 0) expect(Math.max(...w) - Math.min(...w)).toBeLessThanOrEqual(0.5);
         },
       ),
-      propertyRuns(20140305, 100),
+      // Found by npm run fuzz (seed 1629450574): 0.5 over 9 items, one of 6 rows, left a row at 0.
+      { ...propertyRuns(20140305, 100), examples: [[1, [1, 1, 1, 1, 1, 1, 1, 6, 1]]] as [number, number[]][] },
     );
   });
 });
