@@ -5,8 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readSeedText } from '../src/import/index';
-import { buildTemplateWorkbook, sampleData } from '../src/templates/index';
+import { buildSeedTemplates } from '../src/templates/index';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'workbook-templates');
@@ -17,14 +16,10 @@ if (!existsSync(seed)) {
   process.exit(1);
 }
 
-const imported = readSeedText(readFileSync(seed, 'utf8'));
+const { imported, files } = await buildSeedTemplates(readFileSync(seed, 'utf8'));
 for (const w of imported.warnings) console.warn(`警告：${w}`);
 
-const outputs: [string, Uint8Array][] = [
-  ['guangyuan-2014.xlsx', await buildTemplateWorkbook(imported)],
-  ['guangyuan-2014-sample.xlsx', await buildTemplateWorkbook(imported, sampleData(imported))],
-];
-for (const [name, bytes] of outputs) {
+for (const [name, bytes] of files) {
   const file = join(outDir, name);
   writeFileSync(file, bytes);
   console.log(`已写入 ${relative(root, file)}（${imported.units.length} 个单位，${bytes.length} 字节）`);

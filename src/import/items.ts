@@ -59,6 +59,36 @@ export function shortLabel(text: string, max = 24): string {
   return [...first].length > max ? `${[...first].slice(0, max - 1).join('')}…` : first;
 }
 
+export interface ClassifyOptions {
+  /**
+   * Keep every clause of an item that has targets: each target's row shows its own clause, each clause
+   * without a target becomes a 达标 row (评分 where it names a rating), so nothing the unit was asked to do
+   * is lost. Without it, only the targets are kept, each labelled "3.粉丝数：达到3000人以上".
+   */
+  clauses?: boolean;
+}
+
+/** Clause ends inside an item: ，；。！？ (full and half width, as toHalfWidth leaves them). */
+const CLAUSE_END = /[，,；;。！!？?]/g;
+
+/** [start, end) of each clause of `norm` after `from`, without its end mark; empty clauses are left out. */
+function clauseSpans(norm: string, from: number): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = from;
+  const ends = new RegExp(CLAUSE_END);
+  ends.lastIndex = from;
+  for (let m = ends.exec(norm); ; m = ends.exec(norm)) {
+    const end = m ? m.index : norm.length;
+    if (norm.slice(start, end).trim() !== '') spans.push([start, end]);
+    if (!m) break;
+    start = end + 1;
+  }
+  return spans;
+}
+
+/** A rate (配备率、达标率) held to a percentage is a threshold: met or not, never scored in proportion. */
+const RATE = /率[^，,；;。]*$/;
+
 /**
  * What one numbered item asks for, as scoring rows:
  * - 每发生一起扣X分，特别重大的扣Y分，最多扣Z分 → 按件扣分, 扣分标准 "X/Y", weight Z;
@@ -70,7 +100,7 @@ export function shortLabel(text: string, max = 24): string {
  * - anything else → one 达标 row with target 是.
  * Numbers that none of this explains lower the confidence, so the row is flagged for a person.
  */
-export function classifyItem(text: string): ItemRow[] {
+export function classifyItem(text: string, options: ClassifyOptions = {}): ItemRow[] {
   const norm = toHalfWidth(text);
   const row = (over: Partial<ItemRow> & Pick<ItemRow, 'rule' | 'weight'>): ItemRow => ({
     target: null,
@@ -151,10 +181,13 @@ export function classifyItem(text: string): ItemRow[] {
     rate = per !== null && per > 0 && points !== null ? String(Math.round((points / per) * 10_000) / 10_000) : null;
   }
   const prefix = /^\s*(\d{1,2})\s*[.、](?:(?!\d)|(?=\d{4}\s*年))/.exec(norm)?.[1];
-  return targets.map((t) => {
-    const atLeast = t.comparator === '>=';
-    // 比例 and 差额扣分 take only the ≥ form (docs/rules.md); other comparators are pass/fail.
-    const rule: Rule = !atLeast ? '达标' : rate !== null ? '差额扣分' : '比例';
+  const ruleOf = (t: ExtractedTarget & { start: number }): Rule => {
+    // 比例 and 差额扣分 take only the ≥ form (docs/rules.md); other comparators and rates are pass/fail.
+    if (t.comparator !== '>=' || (t.measure === '%' && RATE.test(norm.slice(0, t.start)))) return '达标';
+    return rate !== null ? '差额扣分' : '比例';
+  };
+  const targetRow = (t: (typeof targets)[number], content: string): ItemRow => {
+    const rule = ruleOf(t);
     const notes = [...t.notes, ...strayNote];
     if (shortfall && rate === null) notes.push('扣分标准无法读出，按比例计分');
     return row({
@@ -162,12 +195,39 @@ export function classifyItem(text: string): ItemRow[] {
       target: t.value,
       comparator: t.comparator,
       measure: t.measure,
-      content: targets.length === 1 ? text : describe(prefix ? `${prefix}.` : '', t),
+      content,
       label: t.label,
       rate: rule === '差额扣分' ? rate : null,
       weight: 'share',
       confidence: stray.length > 0 ? Math.min(t.confidence, 0.6) : t.confidence,
       notes,
     });
-  });
+  };
+  if (!options.clauses || targets.length === 0) {
+    return targets.map((t) => targetRow(t, targets.length === 1 ? text : describe(prefix ? `${prefix}.` : '', t)));
+  }
+
+  // Every clause in its own row: the targets' clauses, and each clause without a target as a task of its own.
+  const lead = prefix ? `${prefix}.` : '';
+  const rows: ItemRow[] = [];
+  for (const [start, end] of clauseSpans(norm, itemNumberEnd(norm))) {
+    const clause = text.slice(start, end).trim();
+    const inClause = targets.filter((t) => t.start >= start && t.start < end);
+    if (inClause.length === 0) {
+      // 每少1人扣0.5分 and other deduction wording belong to the clause before them.
+      if (rows.length > 0 && DEDUCT.test(toHalfWidth(clause))) {
+        const last = rows[rows.length - 1];
+        rows[rows.length - 1] = { ...last, content: `${last.content}，${clause}` };
+        continue;
+      }
+      const rating = ASSIGNED.test(clause) || RATING.test(clause);
+      rows.push(row({ rule: rating ? '评分' : '达标', target: rating ? null : '是', content: `${lead}${clause}`, label: shortLabel(clause), weight: 'share', confidence: 0.8 }));
+      continue;
+    }
+    for (const t of inClause) {
+      const own = inClause.length === 1 ? '' : `（${describe('', t)}）`;
+      rows.push(targetRow(t, `${lead}${clause}${own}`));
+    }
+  }
+  return rows;
 }

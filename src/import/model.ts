@@ -26,6 +26,8 @@ export const IndicatorRowSchema = z.object({
   measure: z.string(),
   /** 细项分值; for a deduction row, its cap */
   weight: z.number().nonnegative(),
+  /** true where the source gives no 细项分值 and the importer proposed it (a share of the 分值, a cap at the 分值) */
+  proposedWeight: z.boolean().optional(),
   /** 扣分标准, e.g. "0.5/1" */
   rate: z.string().nullable(),
   confidence: z.number().min(0).max(1),

@@ -16,8 +16,10 @@ export interface RawRow {
   item: string;
   content: string;
   points: string;
-  /** where the row is, for messages: "Sheet1!C5", or '' for text */
+  /** where the row is, for messages: its 内容 cell "Sheet1!C5", or '' for text */
   at: string;
+  /** each cell's address for messages ('' for text, or where the table has no such column) */
+  cells?: Record<'category' | 'item' | 'points', string>;
 }
 
 export interface RawTable {
@@ -139,12 +141,14 @@ export function readRawTables(sheet: { name: string; grid: Grid }): RawTable[] {
     for (let r = h.row + 1; r < end; r++) {
       const row = grid[r] ?? [];
       const cell = (c: number | null) => (c === null ? '' : text(row[c]));
+      const address = (c: number | null) => (c === null ? '' : `${name}!${columnName(c)}${r + 1}`);
       const raw: RawRow = {
         category: cell(h.category),
         item: cell(h.item),
         content: cell(h.content),
         points: cell(h.points),
-        at: `${name}!${columnName(h.content)}${r + 1}`,
+        at: address(h.content),
+        cells: { category: address(h.category), item: address(h.item), points: address(h.points) },
       };
       if ([raw.category, raw.item, raw.content, raw.points].every((v) => v.trim() === '')) continue;
       rows.push(raw);

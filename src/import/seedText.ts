@@ -1,7 +1,7 @@
 import type { ImportedWorkbook } from './model';
 import type { RawRow, RawTable } from './rawTable';
 import { compact, joinLines, toHalfWidth } from './text';
-import { assembleWorkbook } from './unitTables';
+import { assembleWorkbook, type AssembleOptions } from './unitTables';
 
 export { unitNameFromTitle } from './unitTables';
 
@@ -89,8 +89,8 @@ export function readTextTables(text: string): { tables: RawTable[]; warnings: st
  * Reads the seed's text dump: one table per unit (共青团苍溪县委2014年度目标绩效指标, …) and the
  * shared 保障指标 table the units point to with 见保障指标（实行扣分制）.
  */
-export function readSeedText(text: string): ImportedWorkbook {
+export function readSeedText(text: string, options: AssembleOptions = {}): ImportedWorkbook {
   const { tables, warnings } = readTextTables(text);
-  const wb = assembleWorkbook(tables);
+  const wb = assembleWorkbook(tables, options);
   return { units: wb.units, warnings: [...warnings, ...wb.warnings] };
 }

@@ -59,3 +59,8 @@ export function splitNumberedItems(cell: string, first = 1): NumberedItem[] {
     .map((item) => ({ no: item.no, text: joinLines(item.lines.join('\n')) }))
     .filter((item) => item.text !== '');
 }
+
+/** Whether a cell says more than numbers, numbering and punctuation: 2. （三） 15分 0 say nothing. */
+export function hasWords(text: string): boolean {
+  return /[^\s\p{P}\p{S}\p{N}零〇一二两三四五六七八九十百千万分]/u.test(toHalfWidth(text));
+}

@@ -2,7 +2,7 @@ import { parseChineseInteger } from '../engine/index.ts';
 import { classifyItem, shortLabel, type ItemRow } from './items';
 import { DEDUCTION_RULES, FLAG_BELOW, type ImportedUnit, type ImportedWorkbook, type IndicatorRow } from './model';
 import type { RawTable } from './rawTable';
-import { compact, joinLines, splitNumberedItems, toHalfWidth } from './text';
+import { compact, hasWords, joinLines, splitNumberedItems, toHalfWidth } from './text';
 import { splitWeights } from './weights';
 
 /*
@@ -15,7 +15,7 @@ import { splitWeights } from './weights';
 export function readCategory(cell: string): { name: string; total: number | null } {
   const s = toHalfWidth(compact(cell)).replace(/^(?:[一二三四五六七八九十]+|\d+)[、.．]|^\(?[一二三四五六七八九十\d]+\)/, '');
   const m = /^(.*?)\((\d+(?:\.\d+)?)分\)$/.exec(s) ?? /^(.*?)(\d+(?:\.\d+)?)分$/.exec(s);
-  return m && m[1] !== '' ? { name: m[1], total: Number(m[2]) } : { name: s, total: null };
+  return m ? { name: m[1], total: Number(m[2]) } : { name: s, total: null };
 }
 
 /** 15, "15", "15分", "１５", "十五" → 15; '' → null; anything else → NaN. Rounded to hundredths. */
@@ -88,6 +88,9 @@ interface Part {
   at: string;
 }
 
+/** "（Sheet1!B5）" for a cell's address, '' for text. */
+const where = (address: string | undefined): string => (address ? `（${address}）` : '');
+
 interface Block {
   category: string;
   /** 类别 as written, for 扣分制 */
@@ -97,6 +100,8 @@ interface Block {
   points: number;
   /** each part carries its own points (one row per item, each with its 分值) */
   perPart: boolean;
+  /** why every row of the 项目 is to be checked: a 类别 or 项目 cell that names nothing */
+  notes: string[];
 }
 
 /** Cells grouped into 项目: a 分值 starts a 项目, except within a named 项目 carried down a merged cell. */
@@ -105,29 +110,40 @@ function readBlocks(table: RawTable, unit: string, warnings: string[]): { blocks
   const totals = new Map<string, number | null>();
   let category = '';
   let categoryCell = '';
+  let categoryNotes: string[] = [];
   let item: string | null = null;
   for (const row of table.rows) {
     let newItem = false;
     let named = false;
+    const rowNotes: string[] = [];
     if (compact(row.category) !== '') {
       const c = readCategory(row.category);
       if (c.name !== category) item = null;
       category = c.name;
       categoryCell = row.category;
       totals.set(category, c.total);
+      categoryNotes = hasWords(c.name) ? [] : [`类别“${compact(row.category)}”${where(row.cells?.category)}没有名称，暂记作“${c.name || DEFAULT_CATEGORY}”，请填写类别名`];
     }
     let itemPoints: number | null = null;
     if (compact(row.item) !== '') {
       const c = readCategory(row.item);
-      named = true;
-      // The same name again on the next row is the same 项目 written out instead of merged.
-      newItem = c.name !== item;
-      item = c.name;
       itemPoints = c.total !== null && c.total > 0 ? c.total : null;
+      if (c.name === '') {
+        // Only a number (2.) or a 分值 ((15分)): a 项目 without a name, named after its 类别 below.
+        rowNotes.push(`项目“${compact(row.item)}”${where(row.cells?.item)}没有名称，暂按类别命名，请填写项目名`);
+        newItem = item !== null;
+        item = null;
+      } else {
+        if (!hasWords(c.name)) rowNotes.push(`项目“${c.name}”${where(row.cells?.item)}只有数字，请核对项目名`);
+        named = true;
+        // The same name again on the next row is the same 项目 written out instead of merged.
+        newItem = c.name !== item;
+        item = c.name;
+      }
     }
     let points = readPoints(row.points);
     if (points !== null && (Number.isNaN(points) || points <= 0)) {
-      warnings.push(`${unit}：${row.at ? `${row.at} ` : ''}分值“${row.points}”无法识别，该行未读入。`);
+      warnings.push(`${unit}：${row.cells?.points || row.at ? `${row.cells?.points || row.at} ` : ''}分值“${row.points}”无法识别，该行未读入。`);
       continue;
     }
     points ??= itemPoints;
@@ -140,8 +156,9 @@ function readBlocks(table: RawTable, unit: string, warnings: string[]): { blocks
     if (sameGroup && (item !== null || points === null)) {
       current.parts.push(part);
       current.repeated &&= named;
+      for (const n of rowNotes) if (!current.notes.includes(n)) current.notes.push(n);
     } else {
-      open.push({ category, categoryCell, item, parts: [part], first: points, repeated: true });
+      open.push({ category, categoryCell, item, parts: [part], first: points, repeated: true, notes: [...categoryNotes, ...rowNotes] });
     }
   }
 
@@ -166,7 +183,7 @@ function readBlocks(table: RawTable, unit: string, warnings: string[]): { blocks
       warnings.push(`${unit}：${b.item ?? b.category}只有部分行写了分值，按首行 ${points} 分计。`);
     }
     if (perPart) warnings.push(`${unit}：${b.item ?? b.category}每行各有分值，按各行分值计，项目分值取合计 ${points} 分。`);
-    blocks.push({ category: b.category, categoryCell: b.categoryCell, item: b.item, parts: b.parts, points, perPart });
+    blocks.push({ category: b.category, categoryCell: b.categoryCell, item: b.item, parts: b.parts, points, perPart, notes: b.notes });
   }
   return { blocks, totals };
 }
@@ -190,11 +207,22 @@ function asDeduction(text: string): ItemRow {
   };
 }
 
+/** The row a 分值 without 考核内容 becomes: 评分, so that no score is given until someone writes the content. */
+function emptyContent(part: Part): ItemRow {
+  const written = compact(part.content);
+  return {
+    rule: '评分', target: null, comparator: '>=', measure: '', content: joinLines(part.content), label: '考核内容空白', rate: null,
+    confidence: 0, weight: 'share',
+    notes: [`${written === '' ? '考核内容空白' : `考核内容“${written}”只有编号`}${where(part.at)}，暂按评分计，请补写考核内容和计分方式`],
+  };
+}
+
 function rowsOfBlock(
   block: Block & { item: string },
   shared: Map<string, SharedEntry[]>,
   unit: string,
   warnings: string[],
+  options: AssembleOptions,
 ): IndicatorRow[] {
   const base = { category: block.category, item: block.item, points: block.points };
   const whole = block.parts.map((p) => p.content).join('\n');
@@ -217,7 +245,7 @@ function rowsOfBlock(
           confidence: 1,
           notes: [],
           sharedTable: name,
-        }),
+        }, block.notes),
       );
     }
     warnings.push(`${unit}：找不到“${name}”表，${block.item}按一个扣分行处理。`);
@@ -232,12 +260,13 @@ function rowsOfBlock(
           comparator: '>=',
           measure: '',
           weight: block.points,
+          proposedWeight: true,
           rate: null,
           confidence: 0.5,
           notes: [],
           missingTable: name,
         },
-        [`找不到“${name}”表：请把它与本表一起导入，或在此行手工填写扣分`],
+        [`找不到“${name}”表：请把它与本表一起导入，或在此行手工填写扣分`, ...block.notes],
       ),
     ];
   }
@@ -250,10 +279,21 @@ function rowsOfBlock(
     for (const it of items) if (it.no !== null) number = it.no + 1;
     const rows: ItemRow[][] = items.map((it) => {
       const text = it.no === null ? it.text : `${it.no}.${it.text}`;
-      const read = classifyItem(text);
-      return deductionOnly && read.some((r) => !DEDUCTION_RULES.includes(r.rule)) ? [asDeduction(text)] : read;
+      const read = classifyItem(text, { clauses: options.clauses });
+      const scored = deductionOnly && read.some((r) => !DEDUCTION_RULES.includes(r.rule)) ? [asDeduction(text)] : read;
+      if (hasWords(it.text)) return scored;
+      const note = `考核内容“${it.text}”${where(p.at)}只有数字或符号，请核对`;
+      return scored.map((r) => ({ ...r, confidence: Math.min(r.confidence, 0.3), notes: [...r.notes, note] }));
     });
     return { part: p, rows };
+  });
+  // A 分值 without 考核内容 keeps its points in one row for the assessor, flagged, rather than vanish.
+  const empty = parts.every(({ rows }) => rows.length === 0);
+  parts.forEach(({ part, rows }, k) => {
+    if (rows.length > 0) return;
+    const written = compact(part.content);
+    if ((empty && k === 0) || (!empty && block.perPart && part.points !== null)) rows.push([emptyContent(part)]);
+    else if (written !== '') warnings.push(`${unit}：${block.item}的考核内容“${written}”${where(part.at)}只有编号，未读入。`);
   });
 
   // Default weights: the 项目's 分值 (or each part's own) split equally over items, then over targets.
@@ -263,8 +303,10 @@ function rowsOfBlock(
   const shares = perPart
     ? parts.flatMap(({ part }, k) => splitWeights(part.points!, counts[k]))
     : splitWeights(block.points, counts.flat());
-  const itemRows = parts.flatMap(({ rows }) => rows);
-  return itemRows.flatMap((rows, i) => {
+  // A share is the source's own 细项分值 only where it is the whole 分值 (of the 项目, or of its row) of one row.
+  const sharesOf = (k: number) => (perPart ? counts[k] : counts.flat()).reduce((a, b) => a + b, 0);
+  const itemRows = parts.flatMap(({ rows }, k) => rows.map((r) => ({ rows: r, k })));
+  return itemRows.flatMap(({ rows, k }, i) => {
     let next = 0;
     return rows.map((r) =>
       flag({
@@ -276,10 +318,11 @@ function rowsOfBlock(
         comparator: r.comparator,
         measure: r.measure,
         weight: r.weight === 'share' ? shares[i][next++] : r.weight === 'points' ? block.points : Math.min(r.weight, block.points),
+        proposedWeight: r.weight === 'share' ? sharesOf(k) > 1 : r.weight === 'points',
         rate: r.rate,
         confidence: r.confidence,
         notes: r.notes,
-      }),
+      }, block.notes),
     );
   });
 }
@@ -289,6 +332,7 @@ function readUnit(
   unit: string,
   shared: Map<string, SharedEntry[]>,
   warnings: string[],
+  options: AssembleOptions,
 ): ImportedUnit {
   const { blocks, totals } = readBlocks(table, unit, warnings);
 
@@ -325,7 +369,7 @@ function readUnit(
     unit,
     title: table.title || unit,
     source: table.source,
-    rows: named.flatMap((b) => rowsOfBlock(b, shared, unit, warnings)),
+    rows: named.flatMap((b) => rowsOfBlock(b, shared, unit, warnings, options)),
   };
 }
 
@@ -338,6 +382,8 @@ export function sheetSafeName(name: string): string {
 export interface AssembleOptions {
   /** Only tables on these sheets become units; the others contribute shared tables only. */
   unitsFrom?: readonly string[];
+  /** Every clause of an item with targets in a row of its own (see classifyItem); the templates use it. */
+  clauses?: boolean;
 }
 
 /**
@@ -382,7 +428,7 @@ export function assembleWorkbook(tables: readonly RawTable[], options: AssembleO
     for (let k = 2; used.has(unique); k++) unique = sheetSafeName(`${safe}（${k}）`);
     if (unique !== name) warnings.push(`单位名“${name}”不能直接作表名，改为“${unique}”。`);
     used.add(unique);
-    const unit = readUnit(t, unique, shared, warnings);
+    const unit = readUnit(t, unique, shared, warnings, options);
     if (unit.rows.length === 0) {
       warnings.push(`${unique}：表中没有读到任何指标。`);
       continue;

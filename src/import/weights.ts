@@ -7,13 +7,27 @@ function apportion(total: number, n: number): number[] {
 
 /**
  * Default 细项分值: `points` split equally over the items, then each item's share equally over its
- * parts (its positive targets), in steps of 0.5 by largest remainder (ties: earlier first).
+ * parts (its positive targets), in steps of 0.5 by largest remainder (ties: earlier first); in hundredths
+ * where the 分值 is no multiple of 0.5, or where half points would leave some row with 0; equally over the rows
+ * where even hundredths per item would leave one at 0.
  * `parts[i]` is how many positive rows item i has; an item with 0 parts (a deduction) gets nothing.
  * The result always adds up exactly to `points`; splitWeights(15, [1, 1, 1, 1]) → [[4], [4], [3.5], [3.5]].
  */
 export function splitWeights(points: number, parts: readonly number[]): number[][] {
-  // Work in integer half-points; a 分值 that is no multiple of 0.5 falls back to hundredths.
-  const step = Number.isInteger(points * 2) ? 2 : 100;
+  const halves = Number.isInteger(points * 2) ? split(points, parts, 2) : null;
+  if (halves && !halves.some((w) => w.includes(0))) return halves;
+  const hundredths = split(points, parts, 100);
+  if (!hundredths.some((w) => w.includes(0))) return hundredths;
+  // Too little for equal items: every row gets an equal share instead, so that none is left at 0.
+  const rows = hundredths.flat().length;
+  const total = Math.round(points * 100);
+  if (rows === 0 || total < rows) return hundredths;
+  const shares = apportion(total, rows).map((u) => u / 100);
+  let next = 0;
+  return hundredths.map((w) => w.map(() => shares[next++]));
+}
+
+function split(points: number, parts: readonly number[], step: number): number[][] {
   const total = Math.round(points * step);
   const counts = parts.map((p) => (Number.isFinite(p) && p > 0 ? Math.floor(p) : 0));
   const scoring = counts.filter((c) => c > 0).length;

@@ -1,4 +1,6 @@
-export { buildTemplateWorkbook, buildScoringWorkbook, CREATOR, FIXED_DATE } from './workbook';
+export { buildTemplateWorkbook, buildScoringWorkbook, CREATOR, FIXED_DATE, type TemplateOptions } from './workbook';
+export { buildSeedTemplates, readSeedForTemplates, TEMPLATE_FILE, SAMPLE_FILE } from './seedTemplates';
+export { addGradesSheet, gradeExample, GRADES_TITLE } from './grades';
 export { sampleData, UNREADABLE_SAMPLE, type SampleData } from './sample';
 export { addIndicatorSheet, targetCell, actualOwner, type Actual } from './indicatorSheet';
 export { addCaseRegister, type CaseEntry } from './caseRegister';

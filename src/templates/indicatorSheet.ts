@@ -16,18 +16,47 @@ import {
   wrappedHeight,
 } from './layout';
 import { indicatorPageStarts, splitAtPages } from './pageBreaks';
-import { INDICATOR_TITLE, actualOwner, runs, targetCell } from './sheetValues';
+import { INDICATOR_TITLE, ITEM_COLUMNS, actualOwner, runs, targetCell } from './sheetValues';
 
 export { actualOwner, targetCell };
 
 /** What the 实际完成 cell holds: a number, text as a unit typed it, or nothing. */
 export type Actual = number | string | null;
 
+/** What a unit or the assessor typed into one row besides 实际完成 (sample file). */
+export interface RowEntry {
+  /** on a 项目's first row */
+  selfScore?: number | string;
+  evidence?: string;
+  remark?: string;
+}
+
 export interface IndicatorSheetOptions {
   /** appended to the title, e.g. （示例数据，非真实考核结果） */
   titleSuffix?: string;
   /** 实际完成 per row, in the unit's row order */
   actuals?: readonly Actual[];
+  /** 自评分, 佐证材料, 考核意见 per row, in the unit's row order */
+  entries?: readonly (RowEntry | undefined)[];
+}
+
+/** The note on a proposed 细项分值. */
+export const PROPOSED_WEIGHT_NOTE = '拟定的细项分值：原指标表没有给出，由项目分值平分得到，请考核组确认或修改。';
+
+function selfScoreValidation(points: number): DataValidation {
+  return {
+    type: 'decimal',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [0, points],
+    showInputMessage: true,
+    promptTitle: '自评分（可选）',
+    prompt: `本项目的自评分，0 到 ${points} 分。`,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: '超出范围',
+    error: `自评分应在 0 到 ${points} 之间。`,
+  };
 }
 
 function actualValidation(row: IndicatorRow): DataValidation {
@@ -116,11 +145,15 @@ export function addIndicatorSheet(wb: Workbook, unit: ImportedUnit, options: Ind
     r.getCell(COL.rate).value = row.rate;
     const actual = options.actuals?.[i] ?? null;
     r.getCell(COL.actual).value = actual;
+    const entry = options.entries?.[i];
+    r.getCell(COL.selfScore).value = entry?.selfScore ?? null;
+    r.getCell(COL.evidence).value = entry?.evidence ?? null;
+    r.getCell(COL.remark).value = entry?.remark ?? null;
 
     for (let c = 1; c <= last; c++) {
       const cell = r.getCell(c);
       cell.border = BORDERS;
-      cell.alignment = c === COL.content || c === COL.note ? ALIGN.wrap : ALIGN.center;
+      cell.alignment = c === COL.content || c === COL.note || c === COL.evidence || c === COL.remark ? ALIGN.wrap : ALIGN.center;
     }
     for (const c of [COL.score, COL.note, COL.subtotal]) {
       const cell = r.getCell(c);
@@ -134,9 +167,21 @@ export function addIndicatorSheet(wb: Workbook, unit: ImportedUnit, options: Ind
       input.fill = owner === 'unit' ? FILLS.unitInput : FILLS.assessorInput;
       input.protection = { locked: false };
     }
+    for (const c of [COL.selfScore, COL.evidence, COL.remark]) {
+      const cell = r.getCell(c);
+      cell.fill = c === COL.remark ? FILLS.assessorInput : FILLS.unitInput;
+      cell.protection = { locked: false };
+    }
+    if (row.proposedWeight) {
+      const weight = r.getCell(COL.weight);
+      weight.fill = FILLS.proposed;
+      weight.note = PROPOSED_WEIGHT_NOTE;
+    }
   });
 
   addColumnValidations(ws, COL.actual, FIRST_DATA_ROW, unit.rows.map(actualValidation));
+  const firstOfItem = unit.rows.map((r, i) => i === 0 || unit.rows[i - 1].item !== r.item || unit.rows[i - 1].category !== r.category);
+  addColumnValidations(ws, COL.selfScore, FIRST_DATA_ROW, unit.rows.map((r, i) => (firstOfItem[i] ? selfScoreValidation(r.points) : null)));
 
   const itemRuns = runs(unit.rows.map((r) => `${r.category}\u0000${r.item}`));
   const starts = indicatorPageStarts(unit);
@@ -157,7 +202,7 @@ export function addIndicatorSheet(wb: Workbook, unit: ImportedUnit, options: Ind
         ws.getCell(FIRST_DATA_ROW + from, COL.points).value = unit.rows[from].points;
       }
       if (to > from) {
-        for (const c of [COL.item, COL.points, COL.subtotal]) {
+        for (const c of ITEM_COLUMNS) {
           ws.mergeCells(FIRST_DATA_ROW + from, c, FIRST_DATA_ROW + to, c);
         }
       }

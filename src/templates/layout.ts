@@ -1,6 +1,7 @@
 import type { Alignment, Border, Borders, DataValidation, Fill, Font, Worksheet } from 'exceljs';
+import { SHEET_NAMES } from '../engine/index.ts';
 
-/** The 考核表 columns, A to M, as docs/workbook-format.md names them. */
+/** The 考核表 columns, A to P, as docs/workbook-format.md names them. */
 export const INDICATOR_COLUMNS = [
   { header: '类别', width: 10 },
   { header: '项目', width: 12 },
@@ -12,6 +13,9 @@ export const INDICATOR_COLUMNS = [
   { header: '细项分值', width: 8 },
   { header: '扣分标准', width: 10 },
   { header: '实际完成', width: 11 },
+  { header: '自评分', width: 8 },
+  { header: '佐证材料', width: 16 },
+  { header: '考核意见', width: 20 },
   { header: '得分', width: 8 },
   { header: '说明', width: 30 },
   { header: '项目得分', width: 10 },
@@ -30,9 +34,12 @@ export const COL = {
   weight: 8,
   rate: 9,
   actual: 10,
-  score: 11,
-  note: 12,
-  subtotal: 13,
+  selfScore: 11,
+  evidence: 12,
+  remark: 13,
+  score: 14,
+  note: 15,
+  subtotal: 16,
 } as const;
 
 export const TITLE_ROW = 1;
@@ -46,6 +53,7 @@ export const CASE_LEVELS = ['严重', '特别重大'] as const;
 export const CASE_ROWS = 200;
 
 export const SUMMARY_SHEET = '汇总';
+export const GRADES_SHEET = SHEET_NAMES.grades;
 export const INSTRUCTIONS_SHEET = '填报说明';
 
 export const SAMPLE_MARK = '（示例数据，非真实考核结果）';
@@ -62,6 +70,8 @@ export const FILLS = {
   assessorInput: solid('FFFCE4D6'),
   /** written by the scorer */
   output: solid('FFF2F2F2'),
+  /** a 细项分值 the source does not give: proposed, for the assessor to confirm */
+  proposed: solid('FFE2EFDA'),
 };
 export const FONTS: Record<'title' | 'header' | 'output' | 'heading', Partial<Font>> = {
   title: { bold: true, size: 14 },

@@ -12,18 +12,35 @@
  *   利州区 配备率 "95%", 开发区 培训辅导员 "2人"; 昭化区 见习基地上岗青年 30 of 38 (short).
  * - Not yet reported: 朝天区 leaves 青年就业创业培训, 农村青年技能培训 and 资助贫困学生 blank.
  * - Exactly one error: 剑阁县 培训各类志愿者 "约三十" (unreadable).
+ * - 自评分 on every 项目, at its full 分值 except 剑阁县 服务党政中心 13 and 朝天区 重点工作2 8, so 汇总
+ *   shows 自评总分 and 核减; a few rows carry 佐证材料, and 昭化区's 酌情扣分 row a 考核意见.
  * - 案件台账: 苍溪县 one 严重 case with 项目 青少年维权工作; 利州区 3 严重 + 4 特别重大 cases
  *   (0.5 × 3 + 1 × 4 = 5.5, capped at the row's 5); 昭化区 one 特别重大 case without 项目.
  */
 import type { ImportedWorkbook, IndicatorRow } from '../import/model';
 import type { CaseEntry } from './caseRegister';
-import type { Actual } from './indicatorSheet';
+import type { Actual, RowEntry } from './indicatorSheet';
 
 export interface SampleData {
   /** 实际完成 per unit, in the unit's row order */
   actuals: ReadonlyMap<string, readonly Actual[]>;
+  /** 自评分, 佐证材料 and 考核意见 per unit, in the unit's row order */
+  entries?: ReadonlyMap<string, readonly (RowEntry | undefined)[]>;
   cases: readonly CaseEntry[];
 }
+
+/** 自评分 below the full 分值, by unit and 项目; every other 项目 is self-scored at its full 分值, as units usually do. */
+const SELF_SCORES: { unit: string; item: string; selfScore: number }[] = [
+  { unit: '剑阁县', item: '服务党政中心', selfScore: 13 },
+  { unit: '朝天区', item: '重点工作2', selfScore: 8 },
+];
+
+/** 佐证材料 and 考核意见 on a few rows, by a text the row's 考核内容 contains. */
+const ROW_ENTRIES: { unit: string; match: string; entry: RowEntry }[] = [
+  { unit: '苍溪县', match: '西部计划志愿者19名', entry: { evidence: '西部计划志愿者花名册（示例）.pdf' } },
+  { unit: '利州区', match: '配备率', entry: { evidence: '团委班子成员名单（示例）.xlsx' } },
+  { unit: '昭化区', match: '酌情扣分', entry: { remark: '涉罪率较前三年平均值上升，扣 1 分（示例）' } },
+];
 
 const FACTORS = [1, 1.1, 1, 0.8, 1, 1.25, 1, 0.9, 1, 1.05, 0.7, 1, 1.2];
 /** 评分 of 重点工作4 (团市委交办的其他工作), by unit in seed order */
@@ -53,7 +70,7 @@ const OVERRIDES: Override[] = [
   { unit: '朝天区', match: '青年就业创业培训', value: null },
   { unit: '朝天区', match: '农村青年技能培训', value: null },
   { unit: '朝天区', match: '资助贫困学生', value: null },
-  { unit: '广元经济技术开发区', match: '培训辅导员', value: '2人' },
+  { unit: '广元经济技术开发区', match: '（培训辅导员：', value: '2人' },
   UNREADABLE_SAMPLE,
 ];
 
@@ -101,6 +118,16 @@ export function sampleData(imported: ImportedWorkbook): SampleData {
     });
     actuals.set(unit.unit, values);
   });
+  const entries = new Map<string, (RowEntry | undefined)[]>();
+  for (const unit of imported.units) {
+    entries.set(unit.unit, unit.rows.map((row, i) => {
+      const first = i === 0 || unit.rows[i - 1].item !== row.item;
+      const own = ROW_ENTRIES.find((e) => e.unit === unit.unit && row.content.includes(e.match))?.entry;
+      const lower = SELF_SCORES.find((x) => x.unit === unit.unit && x.item === row.item)?.selfScore;
+      const self = first ? { selfScore: lower ?? row.points } : undefined;
+      return own || self ? { ...self, ...own } : undefined;
+    }));
+  }
   const known = new Set(imported.units.map((u) => u.unit));
-  return { actuals, cases: CASES.filter((c) => known.has(c.unit)) };
+  return { actuals, entries, cases: CASES.filter((c) => known.has(c.unit)) };
 }

@@ -49,7 +49,10 @@ export function runs(keys: readonly string[]): [number, number][] {
 
 export const INDICATOR_TITLE = (unit: ImportedUnit, suffix = ''): string => `${unit.title}考核表${suffix}`;
 
-/** One unit's 考核表: title, header, one row per indicator; 类别, 项目, 分值, 项目得分 merged over their blocks. */
+/** Columns merged over a 项目's rows: its name, 分值, the unit's 自评分 of it and the scorer's 项目得分. */
+export const ITEM_COLUMNS = [COL.item, COL.points, COL.selfScore, COL.subtotal] as const;
+
+/** One unit's 考核表: title, header, one row per indicator; 类别 and the ITEM_COLUMNS merged over their blocks. */
 export function indicatorSheetPlan(unit: ImportedUnit, titleSuffix = ''): SheetPlan {
   const width = INDICATOR_HEADERS.length;
   const first = FIRST_DATA_ROW - 1;
@@ -82,7 +85,7 @@ export function indicatorSheetPlan(unit: ImportedUnit, titleSuffix = ''): SheetP
         values[first + from][COL.points - 1] = unit.rows[from].points;
       }
       if (to > from) {
-        for (const c of [COL.item, COL.points, COL.subtotal]) {
+        for (const c of ITEM_COLUMNS) {
           merges.push({ top: first + from, left: c - 1, bottom: first + to, right: c - 1 });
         }
       }

@@ -4,6 +4,8 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recalculate, type Supports } from '../../addin/host/index.ts';
 import { freeSheetName, generateSheets } from '../../addin/host/generateSheets.ts';
+import { importFromText } from '../../src/import/index.ts';
+import { buildScoringWorkbook } from '../../src/templates/index.ts';
 import { openXlsx } from '../../src/xlsx/index.ts';
 import { seedAsSheets } from '../import/rawXlsx.ts';
 import { MockExcel, type MockSheetSpec } from './mockExcel.ts';
@@ -12,7 +14,6 @@ import { normalise, sampleSheets } from './fixtures.ts';
 const allSets: Supports = () => true;
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const seed = readFileSync(here('../../workbook-templates/seed/guangyuan-2014.txt'), 'utf8');
-const TEMPLATE = here('../../workbook-templates/guangyuan-2014.xlsx');
 const UNITS = ['苍溪县', '旺苍县', '剑阁县', '青川县', '利州区', '昭化区', '朝天区', '广元经济技术开发区'];
 
 /** The seed's tables as one raw sheet (stacked), the way staff receive them. */
@@ -24,10 +25,12 @@ afterEach(() => {
 
 let template: { name: string; grid: (string | number | boolean | null)[][] }[];
 let templateMerges: Map<string, string[]>;
+// What the exceljs path (target-scorer import) writes for the same seed; the shipped template carries more.
 beforeAll(async () => {
-  template = openXlsx(new Uint8Array(readFileSync(TEMPLATE))).readSheets();
+  const bytes = await buildScoringWorkbook(importFromText(seed).workbook);
+  template = openXlsx(bytes).readSheets();
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(TEMPLATE) as unknown as ArrayBuffer);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   templateMerges = new Map(wb.worksheets.map((ws) => [ws.name, [...(ws.model as unknown as { merges: string[] }).merges].sort()]));
 });
 

@@ -118,13 +118,13 @@ describe('recalculate on the 8-unit sample', () => {
     'refuses, naming sheet and cell, when an output cell holds a formula of the user’s — ExcelApi %s',
     async (_, supports) => {
       const sheets = sampleSheets(bytes).map((s) =>
-        s.name === '苍溪县' ? { ...s, formulas: { K3: '=H3*1', K4: '=H4' } } : s);
+        s.name === '苍溪县' ? { ...s, formulas: { N3: '=H3*1', N4: '=H4' } } : s);
       const excel = new MockExcel(sheets);
       const before = excel.sheets.map((s) => normalise(s.cells));
       const outcome = await recalculate(excel.context, { supports });
-      expect(outcome.refusal).toMatchObject({ kind: 'formula', sheet: '苍溪县', cell: 'K3' });
-      expect(outcome.refusal).toMatchObject({ code: 'formula-in-output', params: { sheet: '苍溪县', cell: 'K3', others: 1 } });
-      expect(outcome.refusal?.message.zh).toContain('“苍溪县”工作表 K3 单元格含有公式，计分结果不能覆盖它。（另有 1 个要写入的单元格也含有公式。）');
+      expect(outcome.refusal).toMatchObject({ kind: 'formula', sheet: '苍溪县', cell: 'N3' });
+      expect(outcome.refusal).toMatchObject({ code: 'formula-in-output', params: { sheet: '苍溪县', cell: 'N3', others: 1 } });
+      expect(outcome.refusal?.message.zh).toContain('“苍溪县”工作表 N3 单元格含有公式，计分结果不能覆盖它。（另有 1 个要写入的单元格也含有公式。）');
       expect(excel.syncs).toBe(5);
       expect(excel.sheets.map((s) => normalise(s.cells))).toEqual(before);
     },
@@ -198,7 +198,7 @@ describe('recalculate on the 8-unit sample', () => {
     const outcome = await recalculate(excel.context, { supports: allSets });
     const [a, b] = outcome.result.units;
     expect(b.total).toBe(a.total);
-    expect(outcome.result.rows.find((r) => r.sheet === '移位')!.cell).toBe('M5');
+    expect(outcome.result.rows.find((r) => r.sheet === '移位')!.cell).toBe('P5');
   });
 
   it('writes numbers into text-formatted (@) output columns as numbers: the format goes first', async () => {

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { importFromText } from '../../src/import/index.ts';
+import { buildScoringWorkbook } from '../../src/templates/index.ts';
 import { openXlsx } from '../../src/xlsx/index.ts';
 import { seedAsSheets } from '../import/rawXlsx.ts';
 import { contractV2Sheets, normalise, SAMPLE_PATH, sampleSheets, SUMMARY } from './fixtures.ts';
@@ -26,7 +28,6 @@ const FAKE_OFFICE = fileURLToPath(new URL('./fake-office/office.js', import.meta
 const SCREENSHOTS = [join(ROOT, 'out/taskpane.png'), ...(process.env.UPDATE_SCREENSHOTS ? [join(ROOT, 'docs/images/taskpane.png')] : [])];
 const CHROMIUM = '/usr/bin/chromium';
 const SEED = join(ROOT, 'workbook-templates/seed/guangyuan-2014.txt');
-const TEMPLATE = join(ROOT, 'workbook-templates/guangyuan-2014.xlsx');
 const UNITS = ['苍溪县', '旺苍县', '剑阁县', '青川县', '利州区', '昭化区', '朝天区', '广元经济技术开发区'];
 /** The seed's indicator tables stacked in one sheet, as staff receive them. */
 const rawSheet = (): MockSheetSpec => ({ name: '指标', grid: seedAsSheets(readFileSync(SEED, 'utf8'), 'stacked')[0].rows });
@@ -282,7 +283,8 @@ describe('生成考核表 in Chromium with a fake Office host', () => {
 
     const sheets = await fake<{ name: string; cells: unknown[][]; merges: string[] }[]>(page, 'sheets');
     expect(sheets.map((x) => x.name)).toEqual(['指标', ...UNITS, '案件台账', SUMMARY]);
-    const template = openXlsx(new Uint8Array(readFileSync(TEMPLATE))).readSheets();
+    // What target-scorer import writes for the same seed (the shipped template carries every clause besides).
+    const template = openXlsx(await buildScoringWorkbook(importFromText(readFileSync(SEED, 'utf8')).workbook)).readSheets();
     for (const name of UNITS) {
       const cells = sheets.find((x) => x.name === name)!.cells.map((r) => (r ?? []).map((v) => v ?? null));
       expect(normalise(cells as never), name).toEqual(normalise(template.find((x) => x.name === name)!.grid));
@@ -371,7 +373,7 @@ describe('ribbon command page in Chromium with a fake Office host', () => {
   });
 
   it('on refusal writes nothing, still completes, points at the obstacle, and the pane reports it', async () => {
-    const sheets = sampleSheets().map((s) => (s.name === '苍溪县' ? { ...s, formulas: { K3: '=H3' } } : s));
+    const sheets = sampleSheets().map((s) => (s.name === '苍溪县' ? { ...s, formulas: { N3: '=H3' } } : s));
     const { page, watch } = await openPage('commands.html', { sheets });
     await expect.poll(() => page.evaluate(() =>
       typeof (window as unknown as { scoreWorkbook?: unknown }).scoreWorkbook)).toBe('function');
@@ -384,13 +386,13 @@ describe('ribbon command page in Chromium with a fake Office host', () => {
       await w.scoreWorkbook({ completed: () => completed++ });
       return { completed, active: w.__fakeExcel.activeSheet, selection: w.__fakeExcel.selection };
     });
-    expect(result).toEqual({ completed: 1, active: '苍溪县', selection: { sheet: '苍溪县', address: 'K3' } });
+    expect(result).toEqual({ completed: 1, active: '苍溪县', selection: { sheet: '苍溪县', address: 'N3' } });
     expectClean(watch);
 
     // Same origin, so the task pane finds the ribbon's note.
     const pane = await openPage('taskpane.html', { sheets }, page);
-    await pane.page.getByText('“苍溪县”工作表 K3 单元格含有公式', { exact: false }).waitFor();
-    expect(await pane.page.getByRole('button', { name: '转到 苍溪县!K3' }).isVisible()).toBe(true);
+    await pane.page.getByText('“苍溪县”工作表 N3 单元格含有公式', { exact: false }).waitFor();
+    expect(await pane.page.getByRole('button', { name: '转到 苍溪县!N3' }).isVisible()).toBe(true);
     expectClean(pane.watch);
     await page.context().close();
   });

@@ -43,8 +43,8 @@ describe('target-scorer score on the bundled sample', () => {
     expect(run.code).toBe(1);
     expect(existsSync(path.join(dir, '考核.scored.xlsx'))).toBe(true);
     expect(readFileSync(input)).toEqual(readFileSync(SAMPLE)); // input untouched
-    expect(run.out).toMatch(/排名\s+单位\s+总分\s+状态/);
-    expect(run.out).toContain('剑阁县!J5: 实际完成“约三十”无法识别为数字');
+    expect(run.out).toMatch(/排名\s+单位\s+总分\s+等次\s+状态/);
+    expect(run.out).toContain('剑阁县!J9: 实际完成“约三十”无法识别为数字');
     for (const unit of ['苍溪县', '旺苍县', '剑阁县', '青川县', '利州区', '昭化区', '朝天区', '广元经济技术开发区']) {
       expect(run.out).toContain(unit);
     }
@@ -56,7 +56,7 @@ describe('target-scorer score on the bundled sample', () => {
     const changed = changedEntries(before, after);
     const book = openXlsx(before);
     const sheetParts = changed.filter((n) => n.startsWith('xl/worksheets/'));
-    expect(sheetParts.length).toBe(book.sheetNames.filter((n) => n !== '填报说明').length);
+    expect(sheetParts.length).toBe(book.sheetNames.filter((n) => n !== '填报说明' && n !== '等次标准').length);
     expect(changed.filter((n) => !n.startsWith('xl/worksheets/')).sort()).toEqual(
       ['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml'].filter((n) => changed.includes(n)),
     );
@@ -67,7 +67,7 @@ describe('target-scorer score on the bundled sample', () => {
   it('leaves every non-output cell as it was', () => {
     const before = openXlsx(new Uint8Array(readFileSync(input))).readSheets();
     const after = openXlsx(new Uint8Array(readFileSync(path.join(dir, '考核.scored.xlsx')))).readSheets();
-    const outputCols = new Set([10, 11, 12]); // K 得分, L 说明, M 项目得分
+    const outputCols = new Set([13, 14, 15]); // N 得分, O 说明, P 项目得分
     for (const sheet of before) {
       const other = after.find((s) => s.name === sheet.name)!;
       const isUnit = !['填报说明', '案件台账', '汇总'].includes(sheet.name);
@@ -94,9 +94,11 @@ describe('target-scorer score on the bundled sample', () => {
     const json = JSON.parse(r.out);
     expect(Object.keys(json)).toEqual(['units', 'issues', 'summarySheet']);
     expect(json.units).toHaveLength(8);
-    expect(Object.keys(json.units[0])).toEqual(['unit', 'total', 'rank', 'status', 'vetoed', 'unscorable', 'errors', 'missing', 'subtotals']);
+    expect(Object.keys(json.units[0])).toEqual([
+      'unit', 'total', 'rank', 'grade', 'status', 'vetoed', 'unscorable', 'errors', 'missing', 'selfTotal', 'cut', 'subtotals',
+    ]);
     expect(json.issues).toContainEqual({
-      sheet: '剑阁县', cell: 'J5', severity: 'error', code: 'actual-unreadable', params: { value: '约三十', reason: 'not-number' },
+      sheet: '剑阁县', cell: 'J9', severity: 'error', code: 'actual-unreadable', params: { value: '约三十', reason: 'not-number' },
       message: '实际完成“约三十”无法识别为数字',
     });
     expect(json.summarySheet).toBe('汇总');
@@ -111,14 +113,15 @@ describe('target-scorer score on the bundled sample', () => {
     const summary = out.readSheets().find((s) => s.name === '汇总')!;
     const header = summary.grid[0] as string[];
     expect(header[0]).toBe('单位');
-    expect(header.slice(-3)).toEqual(['总分', '排名', '状态']);
+    expect(header.slice(-6)).toEqual(['总分', '排名', '等次', '自评总分', '核减', '状态']);
     const totalCol = header.indexOf('总分');
     const json = JSON.parse(cli('score', input, '--json', '-o', path.join(dir, 'k.xlsx')).out);
     for (const u of json.units) {
       const row = summary.grid.find((r) => r?.[0] === u.unit)!;
       expect(row[totalCol]).toBe(u.total);
       expect(row[totalCol + 1]).toBe(u.rank);
-      expect(row[totalCol + 2]).toBe(u.status);
+      expect(row[totalCol + 2]).toBe(u.grade);
+      expect(row[totalCol + 5]).toBe(u.status);
     }
     const sheetXml = new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(path.join(dir, '考核.scored.xlsx'))))['xl/styles.xml']);
     expect(sheetXml).toMatch(/numFmtId="2"/);

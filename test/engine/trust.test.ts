@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { issueText, scoreWorkbook, statusText, type SheetInput } from '../../src/engine/index.ts';
 import { jsonReport } from '../../src/cli/report.ts';
 import { applyToSheets, changingWrites, COL_V2, totalSheet, unitSheet, type RowV2 } from './v2helpers.ts';
+import { propertyRuns } from '../propertyRuns';
 
 const row = (r: RowV2): RowV2 => ({ category: '职能指标', item: '测试项目', points: 10, weight: 10, ...r });
 const score = (...sheets: SheetInput[]) => scoreWorkbook({ sheets });
@@ -226,7 +227,7 @@ describe('exact results end to end', () => {
       }));
       const json = JSON.stringify(jsonReport(score(unitSheet('甲县', rows), unitSheet('乙县', rows.slice().reverse()))));
       for (const m of json.matchAll(/-?\d+\.\d+(e-?\d+)?/g)) expect(m[0]).toMatch(/^-?\d+\.\d{1,2}$/);
-    }), { seed: 20261202, numRuns: 300 });
+    }), propertyRuns(20261202, 300));
   });
 });
 

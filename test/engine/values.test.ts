@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatRational, parseDecimal, rational, fromNumber, toHundredths } from '../../src/engine/decimal.ts';
 import { parseChineseInteger } from '../../src/engine/numerals.ts';
 import { readNumber, readTarget, readYesNo } from '../../src/engine/values.ts';
+import { propertyRuns } from '../propertyRuns';
 
 const num = (v: string | number, measure = '') => {
   const r = readNumber(v, measure);
@@ -68,7 +69,7 @@ describe('fromNumber', () => {
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), (x) => {
         expect(rational.cmp(fromNumber(x), parseDecimal(String(x))!)).toBe(0);
       }),
-      { seed: 2014, numRuns: 5000 },
+      propertyRuns(2014, 5000),
     );
     expect(formatRational(fromNumber(-0.5))).toBe('-0.5');
     expect(formatRational(fromNumber(0.85))).toBe('0.85');

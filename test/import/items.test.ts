@@ -81,9 +81,9 @@ describe('classifyItem', () => {
     expect([r.rule, r.target, r.comparator]).toEqual(['达标', 2, '<=']);
   });
 
-  it('reads a 90% target as 90 with measure %', () => {
+  it('reads a rate held to 90% as a threshold: 达标 90 with measure %', () => {
     const [r] = classifyItem('7.县（区）、乡镇（街道）团委班子成员配备率不低于90%。');
-    expect([r.rule, r.target, r.measure]).toEqual(['比例', 90, '%']);
+    expect([r.rule, r.target, r.measure]).toEqual(['达标', 90, '%']);
   });
 });
 
@@ -117,5 +117,31 @@ describe('classifyItem on wordings beyond the seed', () => {
   it('gives every row a short label', () => {
     expect(classifyItem('8.按期换届。')[0].label).toBe('按期换届');
     expect(classifyItem('2.新招募派遣西部计划志愿者19名，全面落实。')[0].label).toBe('西部计划志愿者');
+  });
+});
+
+describe('classifyItem with clauses (the templates)', () => {
+  it('gives every clause a row: its target, or 达标 是 where it has none', () => {
+    const rows = classifyItem('3.建立共青团系统微博和微信体系，粉丝数（累加）达到3000人以上；做好网宣工作。', { clauses: true });
+    expect(rows.map((r) => [r.rule, r.target, r.content])).toEqual([
+      ['达标', '是', '3.建立共青团系统微博和微信体系'],
+      ['比例', 3000, '3.粉丝数（累加）达到3000人以上'],
+      ['达标', '是', '3.做好网宣工作'],
+    ]);
+  });
+
+  it('names each target of a shared clause after it, and keeps a shortfall clause with its target', () => {
+    expect(classifyItem('5.全年培训辅导员不少于50人、基层团干部不少于40人。', { clauses: true }).map((r) => [r.target, r.content])).toEqual([
+      [50, '5.全年培训辅导员不少于50人、基层团干部不少于40人（培训辅导员：不少于50人）'],
+      [40, '5.全年培训辅导员不少于50人、基层团干部不少于40人（基层团干部：不少于40人）'],
+    ]);
+    expect(classifyItem('3.培训志愿者40名，每少2名扣1分。', { clauses: true }).map((r) => [r.rule, r.rate, r.content])).toEqual([
+      ['差额扣分', '0.5', '3.培训志愿者40名，每少2名扣1分'],
+    ]);
+  });
+
+  it('makes a clause that names a rating 评分, and leaves items without targets whole', () => {
+    expect(classifyItem('1.开展活动3次，接受群众满意度测评。', { clauses: true }).map((r) => r.rule)).toEqual(['比例', '评分']);
+    expect(classifyItem('8.按期换届，做好交接。', { clauses: true }).map((r) => [r.rule, r.content])).toEqual([['达标', '8.按期换届，做好交接。']]);
   });
 });

@@ -5,6 +5,7 @@ import { DEDUCTION_RULES, ImportedWorkbookSchema } from '../../src/import/model'
 import { extractTargets } from '../../src/import/targets';
 import { importFromGrids, importFromText } from '../../src/import/index';
 import type { Grid } from '../../src/engine/types';
+import { propertyRuns } from '../propertyRuns';
 
 /** Text that looks like indicator prose: CJK, numerals, digits (half and full width), measure and comparator words. */
 const WORDS = [
@@ -24,6 +25,9 @@ const piece = fc.oneof(
 );
 const prose = fc.array(piece, { maxLength: 40 }).map((xs) => xs.join(''));
 
+/** Grids (below the header 类别 | | 内容 | 分值) on which a property once failed. */
+const GRID_COUNTEREXAMPLES: [Grid][] = [[[[0, '2.', 0, 1]]]];
+
 describe('never throws on arbitrary text', () => {
   it('extractTargets and classifyItem', () => {
     fc.assert(
@@ -35,7 +39,7 @@ describe('never throws on arbitrary text', () => {
         }
         expect(classifyItem(text).length).toBeGreaterThan(0);
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 500) },
+      propertyRuns(20140301, 500),
     );
   });
 
@@ -45,7 +49,7 @@ describe('never throws on arbitrary text', () => {
         const { workbook } = importFromText(lines.join('\n'));
         ImportedWorkbookSchema.parse(workbook);
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 200) },
+      propertyRuns(20140302, 200),
     );
   });
 
@@ -54,10 +58,11 @@ describe('never throws on arbitrary text', () => {
     const grid = fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 15 }) as fc.Arbitrary<Grid>;
     fc.assert(
       fc.property(grid, (g) => {
-        const { workbook } = importFromGrids([{ name: 'S', grid: [['类别', null, '内容', '分值'], ...g] }]);
+        const { workbook } = importFromGrids([{ name: 'S', grid: [['类别', null, '内容', '分值'], ...g] }], { clauses: g.length % 2 === 0 });
         ImportedWorkbookSchema.parse(workbook);
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 200) },
+      // Counterexamples found so far (issue 18: an empty 项目 once its number is stripped) run first, every time.
+      { ...propertyRuns(20140303, 200), examples: GRID_COUNTEREXAMPLES },
     );
   });
 });
@@ -78,15 +83,15 @@ const block = fc.record({
 });
 
 describe('weights', () => {
-  it("always add up to each 项目's 分值, deductions stay within it, and every row is valid", () => {
+  it("always add up to each 项目's 分值, deductions stay within it, and every row is valid (with and without clauses)", () => {
     fc.assert(
-      fc.property(fc.array(block, { minLength: 1, maxLength: 8 }), (blocks) => {
+      fc.property(fc.array(block, { minLength: 1, maxLength: 8 }), fc.boolean(), (blocks, clauses) => {
         const grid: Grid = [['甲县2015年度目标绩效指标'], ['类别', null, '内容', '分值']];
         blocks.forEach((b, i) => {
           const content = b.items.map((t, k) => `${k + 1}.${t}`).join('\n\n');
           grid.push([i === 0 ? '职能指标' : null, b.item || null, content, b.points]);
         });
-        const { workbook, review } = importFromGrids([{ name: 'S', grid }]);
+        const { workbook, review } = importFromGrids([{ name: 'S', grid }], { clauses });
         ImportedWorkbookSchema.parse(workbook);
         expect(review.length).toBe(workbook.units.flatMap((u) => u.rows).length);
         for (const u of workbook.units) {
@@ -102,7 +107,7 @@ describe('weights', () => {
           }
         }
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+      propertyRuns(20140304, 300),
     );
   });
 });

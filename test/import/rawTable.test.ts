@@ -48,7 +48,9 @@ describe('readRawTables', () => {
     ];
     const tables = readRawTables({ name: 'Sheet1', grid });
     expect(tables.map((t) => [t.title, t.rows.length])).toEqual([['甲县2015年度目标绩效指标', 1], ['乙县2015年度目标绩效指标', 1]]);
-    expect(tables[1].rows[0]).toEqual({ category: '职能指标（10分）', item: '服务', content: '1.培训志愿者30名。', points: '10', at: 'Sheet1!C7' });
+    expect(tables[1].rows[0]).toEqual({ category: '职能指标（10分）', item: '服务', content: '1.培训志愿者30名。', points: '10', at: 'Sheet1!C7',
+      cells: { category: 'Sheet1!A7', item: 'Sheet1!B7', points: 'Sheet1!D7' },
+    });
     const { workbook } = importFromGrids([{ name: 'Sheet1', grid }]);
     expect(workbook.units.map((u) => [u.unit, u.rows[0].target])).toEqual([['甲县', 20], ['乙县', 30]]);
   });
@@ -103,7 +105,7 @@ describe('readRawTables', () => {
     ];
     const { workbook } = importFromGrids([{ name: '甲县', grid }]);
     expect(workbook.warnings).toEqual([
-      '甲县：甲县!C3 分值“约十分”无法识别，该行未读入。',
+      '甲县：甲县!D3 分值“约十分”无法识别，该行未读入。',
       '甲县：职能指标标明 70 分，但各项目分值合计 10 分。',
     ]);
   });

@@ -9,7 +9,8 @@ import { scoreXlsx } from '../../src/file/scoreXlsx.ts';
 import { openXlsx } from '../../src/xlsx/index.ts';
 import { buildCorpus, type CorpusFile } from '../fixtures/corpus/build.ts';
 import { rawEntries } from '../xlsx/helpers.ts';
-import { COL, HEADER } from './lib/assessment.ts';
+import { COL } from './lib/assessment.ts';
+import { GRADES_TITLE, INDICATOR_HEADERS } from '../../src/templates/index.ts';
 import { CSV_ALL_SHEETS, parseCsv, soffice, sofficeVersion } from './lib/soffice.ts';
 
 // The fidelity corpus, scored, then opened again by LibreOffice: nothing lost, the right values shown.
@@ -237,7 +238,7 @@ describe('templates open in LibreOffice as they ship', () => {
   it.each(TEMPLATES)('%s converts to CSV with the expected headers on every sheet', (t) => {
     const base = `shipped-${t.replace(/\.xlsx$/, '')}`;
     const book = openXlsx(new Uint8Array(readFileSync(path.join('workbook-templates', t))));
-    expect(book.sheetNames.length).toBe(11);
+    expect(book.sheetNames.length).toBe(12);
     for (const name of book.sheetNames) {
       const file = path.join(dir, 'csv', `${base}-${name}.csv`);
       expect(existsSync(file), file).toBe(true);
@@ -245,9 +246,10 @@ describe('templates open in LibreOffice as they ship', () => {
       if (name === '填报说明') expect(rows[0][0]).toMatch(/^填报说明/);
       else if (name === '案件台账') expect(rows[1].slice(0, 6)).toEqual(['单位', '项目', '等级', '日期', '简要案情', '扣分']);
       else if (name === '汇总') expect(rows[0].slice(-4)).toEqual(['绩效评价小计', '总分', '排名', '状态']);
+      else if (name === '等次标准') expect([rows[0][0], ...rows[1].slice(0, 3)]).toEqual([GRADES_TITLE, '等次', '最低分', '比例上限']);
       else {
         expect(rows[0][0]).toContain(name);
-        expect(rows[1].slice(0, HEADER.length)).toEqual(HEADER);
+        expect(rows[1].slice(0, INDICATOR_HEADERS.length)).toEqual([...INDICATOR_HEADERS]);
       }
     }
   });

@@ -7,10 +7,11 @@ import type { CellValue, Grid } from '../../src/engine/types.ts';
 import { readNumber, readYesNo } from '../../src/engine/values.ts';
 import { classifyItem, extractTargets } from '../../src/import/index.ts';
 import { HEADER } from './lib/assessment.ts';
+import { propertyRuns } from '../propertyRuns';
 
 // Fixed seeds: a failure reproduces exactly; the case counts are what CI runs.
 const RUNS = 10_000;
-const params = (seed: number) => ({ seed, numRuns: RUNS, endOnFailure: true });
+const params = (seed: number) => propertyRuns(seed, RUNS, { endOnFailure: true });
 
 /** What units type into 实际完成: numbers, booleans and text built from the pieces that trip readers up. */
 const PIECES = [

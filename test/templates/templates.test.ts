@@ -4,15 +4,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseChineseInteger } from '../../src/engine/numerals';
-import { readSeedText } from '../../src/import/seedText';
-import { buildTemplateWorkbook } from '../../src/templates/workbook';
-import { sampleData } from '../../src/templates/sample';
+import { buildSeedTemplates } from '../../src/templates/seedTemplates';
 
 const path = (name: string) => fileURLToPath(new URL(`../../workbook-templates/${name}`, import.meta.url));
 
 const UNITS = ['苍溪县', '旺苍县', '剑阁县', '青川县', '利州区', '昭化区', '朝天区', '广元经济技术开发区'];
 const HEADER = [
-  '类别', '项目', '分值', '考核内容', '计分方式', '目标值', '计量单位', '细项分值', '扣分标准', '实际完成', '得分', '说明', '项目得分',
+  '类别', '项目', '分值', '考核内容', '计分方式', '目标值', '计量单位', '细项分值', '扣分标准', '实际完成', '自评分', '佐证材料', '考核意见',
+  '得分', '说明', '项目得分',
 ];
 
 interface SheetRow {
@@ -75,8 +74,8 @@ function find(unit: string, text: string, measure?: string): SheetRow {
 }
 
 describe('guangyuan-2014.xlsx', () => {
-  it('has 填报说明 first, the units in seed order, then 案件台账 and 汇总', () => {
-    expect(template.worksheets.map((ws) => ws.name)).toEqual(['填报说明', ...UNITS, '案件台账', '汇总']);
+  it('has 填报说明 first, the units in seed order, then 案件台账, 汇总 and the example 等次标准', () => {
+    expect(template.worksheets.map((ws) => ws.name)).toEqual(['填报说明', ...UNITS, '案件台账', '汇总', '等次标准']);
     expect(template.creator).toBe('target-scorer');
   });
 
@@ -94,7 +93,7 @@ describe('guangyuan-2014.xlsx', () => {
   it('writes the targets of 西部计划志愿者 as the seed gives them', () => {
     const expected = [19, 20, 14, 15, 15, 18, 10];
     UNITS.slice(0, 7).forEach((u, i) => {
-      const r = find(u, '西部计划志愿者');
+      const r = find(u, '西部计划志愿者', '名');
       expect([r.rule, r.target, r.measure]).toEqual(['比例', expected[i], '名']);
     });
     expect(rows.get('广元经济技术开发区')!.some((r) => r.content.includes('西部计划'))).toBe(false);
@@ -102,13 +101,13 @@ describe('guangyuan-2014.xlsx', () => {
 
   it('writes the targets of 见习基地上岗青年, 就业创业培训 and 非公企业建团', () => {
     expect(UNITS.map((u) => find(u, '见习基地上岗青年').target)).toEqual([45, 45, 45, 45, 45, 38, 37, 100]);
-    expect(UNITS.map((u) => find(u, '青年就业创业培训').target)).toEqual([650, 650, 650, 650, 600, 600, 600, 600]);
-    expect(UNITS.map((u) => find(u, '农村青年技能培训').target)).toEqual([80, 80, 80, 80, 60, 60, 60, 60]);
+    expect(UNITS.map((u) => find(u, '（青年就业创业培训：').target)).toEqual([650, 650, 650, 650, 600, 600, 600, 600]);
+    expect(UNITS.map((u) => find(u, '（农村青年技能培训：').target)).toEqual([80, 80, 80, 80, 60, 60, 60, 60]);
     expect(UNITS.map((u) => find(u, '非公企业建团').target)).toEqual([12, 12, 12, 12, 16, 8, 8, 10]);
   });
 
   it('writes the targets of 培训辅导员 and 基层团干部', () => {
-    expect(UNITS.map((u) => [find(u, '培训辅导员').target, find(u, '基层团干部').target])).toEqual([
+    expect(UNITS.map((u) => [find(u, '（培训辅导员：').target, find(u, '（基层团干部：').target])).toEqual([
       [50, 50], [40, 50], [70, 60], [30, 50], [30, 40], [30, 40], [30, 40], [2, 20],
     ]);
   });
@@ -123,9 +122,9 @@ describe('guangyuan-2014.xlsx', () => {
     const u = '广元经济技术开发区';
     expect(find(u, '网络宣传员').target).toBe(20);
     expect([find(u, '走访', '次').target, find(u, '走访', '天').target]).toEqual([10, 10]);
-    expect([find(u, '留守学生圆梦：').target, find(u, '留守学生圆梦：').measure]).toEqual([100, '个']);
+    expect([find(u, '为留守学生圆梦').target, find(u, '为留守学生圆梦').measure]).toEqual([100, '个']);
     expect([find(u, '文体设施').target, find(u, '文体设施').measure]).toEqual([5, '套']);
-    expect([find(u, '配备率').target, find(u, '配备率').measure]).toEqual([90, '%']);
+    expect([find(u, '配备率').rule, find(u, '配备率').target, find(u, '配备率').measure]).toEqual(['达标', 90, '%']);
   });
 
   it('writes 达标 rows with target 是', () => {
@@ -158,7 +157,8 @@ describe('guangyuan-2014.xlsx', () => {
       for (const [item, block] of byItem) {
         const positive = block.filter((r) => r.rule !== '扣分' && r.rule !== '按件扣分');
         if (positive.length === 0) continue;
-        expect(positive.reduce((s, r) => s + r.weight * 2, 0) / 2, `${u} ${item}`).toBe(block[0].points);
+        expect(positive.reduce((s, r) => s + Math.round(r.weight * 100), 0), `${u} ${item}`).toBe(block[0].points * 100);
+        expect(positive.every((r) => r.weight > 0), `${u} ${item}`).toBe(true);
       }
     }
   });
@@ -177,25 +177,30 @@ describe('guangyuan-2014.xlsx', () => {
     }
   });
 
-  it('merges 类别, 项目, 分值 and 项目得分 over their blocks', () => {
+  it('merges 类别, 项目, 分值, 自评分 and 项目得分 over their blocks', () => {
     const ws = template.getWorksheet('苍溪县')!;
     const merges = (ws.model as unknown as { merges: string[] }).merges;
-    expect(merges).toEqual(expect.arrayContaining(['A1:M1', 'B3:B8', 'C3:C8', 'M3:M8', 'B53:B77', 'C53:C77']));
-    // 职能指标 (rows 3–41) is merged page by page, its name written again where a page begins.
-    expect(merges).toEqual(expect.arrayContaining(['A3:A16', 'A17:A29', 'A30:A41']));
-    expect(['A3', 'A17', 'A30'].map((a) => ws.getCell(a).value)).toEqual(['职能指标', '职能指标', '职能指标']);
+    expect(merges).toEqual(expect.arrayContaining(['A1:P1', 'B3:B14', 'C3:C14', 'K3:K14', 'P3:P14', 'B84:B108', 'C84:C108']));
+    // 职能指标 (rows 3–68) is merged page by page, its name written again where a page begins.
+    expect(merges).toEqual(expect.arrayContaining(['A3:A26', 'A27:A50', 'A51:A68']));
+    expect(['A3', 'A27', 'A51'].map((a) => ws.getCell(a).value)).toEqual(['职能指标', '职能指标', '职能指标']);
   });
 
   it('marks the input and output cells and validates the entries', () => {
     const ws = template.getWorksheet('苍溪县')!;
-    const west = find('苍溪县', '西部计划志愿者');
+    const west = find('苍溪县', '西部计划志愿者', '名');
     const j = ws.getCell(west.row, 10);
     expect((j.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFF2CC');
     expect(j.protection?.locked).toBe(false);
     expect(j.dataValidation).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] });
-    const k = ws.getCell(west.row, 11);
-    expect((k.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFF2F2F2');
-    expect(k.font?.italic).toBe(true);
+    const score = ws.getCell(west.row, 14);
+    expect((score.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFF2F2F2');
+    expect(score.font?.italic).toBe(true);
+    const self = ws.getCell(3, 11);
+    expect((self.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFF2CC');
+    expect(self.dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 15] });
+    expect((ws.getCell(west.row, 12).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFF2CC');
+    expect((ws.getCell(west.row, 13).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFCE4D6');
 
     const yesNo = ws.getCell(find('苍溪县', '按期换届').row, 10);
     expect(yesNo.dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
@@ -243,7 +248,7 @@ describe('guangyuan-2014.xlsx', () => {
   it('never writes overlapping data validation ranges (Excel rejects them)', () => {
     const files = unzipSync(new Uint8Array(readFileSync(path('guangyuan-2014.xlsx'))));
     const sheets = Object.keys(files).filter((f) => f.startsWith('xl/worksheets/sheet'));
-    expect(sheets).toHaveLength(11);
+    expect(sheets).toHaveLength(12);
     for (const f of sheets) {
       const xml = strFromU8(files[f]);
       const seen = new Set<string>();
@@ -259,11 +264,9 @@ describe('guangyuan-2014.xlsx', () => {
   });
 
   it('is exactly what the generator writes from the seed copy (deterministic and up to date)', async () => {
-    const imported = readSeedText(readFileSync(path('seed/guangyuan-2014.txt'), 'utf8'));
-    const bytes = await buildTemplateWorkbook(imported);
-    expect(Buffer.from(bytes).equals(readFileSync(path('guangyuan-2014.xlsx')))).toBe(true);
-    const sampleBytes = await buildTemplateWorkbook(imported, sampleData(imported));
-    expect(Buffer.from(sampleBytes).equals(readFileSync(path('guangyuan-2014-sample.xlsx')))).toBe(true);
+    const { files } = await buildSeedTemplates(readFileSync(path('seed/guangyuan-2014.txt'), 'utf8'));
+    expect(files.map(([name]) => name)).toEqual(['guangyuan-2014.xlsx', 'guangyuan-2014-sample.xlsx']);
+    for (const [name, bytes] of files) expect(Buffer.from(bytes).equals(readFileSync(path(name))), name).toBe(true);
   });
 });
 
@@ -281,7 +284,7 @@ describe('guangyuan-2014-sample.xlsx', () => {
   const sampleRows = (u: string) => rowsOf(sample.getWorksheet(u)!);
 
   it('has the same layout, with titles marked as sample data', () => {
-    expect(sample.worksheets.map((ws) => ws.name)).toEqual(['填报说明', ...UNITS, '案件台账', '汇总']);
+    expect(sample.worksheets.map((ws) => ws.name)).toEqual(['填报说明', ...UNITS, '案件台账', '汇总', '等次标准']);
     for (const u of UNITS) {
       const ws = sample.getWorksheet(u)!;
       expect(String(ws.getCell('A1').value)).toMatch(/考核表（示例数据，非真实考核结果）$/);

@@ -6,6 +6,7 @@ import { openXlsx } from '../../src/xlsx/index';
 import { patchSheet, type PatchWrite, type StyleSource } from '../../src/xlsx/sheetPatcher';
 import { readSheet } from '../../src/xlsx/sheetReader';
 import { handMadeXlsx, normalise, NS_MAIN, unzipText, worksheet } from './helpers';
+import { propertyRuns } from '../propertyRuns';
 
 const noStyles: StyleSource = { numberStyle: (b) => b + 100 };
 const enc = new TextEncoder();
@@ -174,7 +175,7 @@ describe('patch then read (property)', () => {
           expect(patch(patched, dedupe(writes), noStyles)).toBe(patched);
         },
       ),
-      { numRuns: 300 },
+      propertyRuns(20140403, 300),
     );
   });
 });

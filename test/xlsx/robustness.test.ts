@@ -3,6 +3,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { it } from 'vitest';
 import { openXlsx, XlsxRefusal } from '../../src/xlsx/index';
 import { mainWorkbook, toBytes } from './helpers';
+import { propertyRuns } from '../propertyRuns';
 
 // Damaged XML in any part must end in a result or an XlsxRefusal: never a crash, a hang or a plain Error.
 it('turns random damage in any XML part into refusals, not crashes', async () => {
@@ -29,6 +30,6 @@ it('turns random damage in any XML part into refusals, not crashes', async () =>
         }
       },
     ),
-    { numRuns: 1500 },
+    propertyRuns(20140401, 1500),
   );
 });

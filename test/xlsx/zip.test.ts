@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { crc32 } from '../../src/xlsx/crc32';
 import { openXlsx } from '../../src/xlsx/index';
 import { handMadeXlsx, rawEntries, worksheet } from './helpers';
+import { propertyRuns } from '../propertyRuns';
 
 const SHEET = worksheet(
   '<row r="1" spans="1:3"><c r="A1" t="inlineStr"><is><t>县</t></is></c><c r="B1"><v>1.5</v></c><c r="C1"><f>B1*2</f><v>3</v></c></row>' +
@@ -45,7 +46,7 @@ function withArchiveComment(bytes: Uint8Array, comment: string): Uint8Array {
 
 describe('zip container', () => {
   it('computes CRC-32 like zlib', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 100 }), (a) => crc32(a) === zlib.crc32(a)));
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 100 }), (a) => crc32(a) === zlib.crc32(a)), propertyRuns(20140402, 100));
   });
 
   it('reads and rewrites archives that use data descriptors', () => {
