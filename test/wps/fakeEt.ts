@@ -32,6 +32,8 @@ interface Cell {
 
 export class FakeSheet {
   cells = new Map<string, Cell>();
+  /** merged areas, as addresses */
+  merges: string[] = [];
   constructor(public name: string, public protectContents = false, public hidden = false) {}
   cell(r: number, c: number): Cell | undefined {
     return this.cells.get(`${r},${c}`);
@@ -315,6 +317,7 @@ export class FakeEt {
       },
       Merge() {
         et.changing(sheet);
+        sheet.merges.push(rows === 1 && cols === 1 ? a1(top, left) : `${a1(top, left)}:${a1(top + rows - 1, left + cols - 1)}`);
       },
     });
   }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -85,7 +86,7 @@ describe('生成考核表 in WPS', () => {
   const raw = () => ({ name: '指标', grid: seedAsSheets(seed, 'stacked')[0].rows });
   const UNITS = ['苍溪县', '旺苍县', '剑阁县', '青川县', '利州区', '昭化区', '朝天区', '广元经济技术开发区'];
 
-  it('adds the eight 考核表, 案件台账 and 汇总 after the last sheet with the template’s cells, leaving the others alone', () => {
+  it('adds the eight 考核表, 案件台账 and 汇总 after the last sheet with the template’s cells, leaving the others alone', async () => {
     const template = openXlsx(new Uint8Array(readFileSync(new URL('../../workbook-templates/guangyuan-2014.xlsx', import.meta.url)))).readSheets();
     const et = new FakeEt([{ name: '说明', grid: [['请看指标表']] }, raw()]);
     et.active = et.sheet('指标');
@@ -95,6 +96,12 @@ describe('生成考核表 in WPS', () => {
     expect(et.sheets.map((s) => s.name)).toEqual(['说明', '指标', ...UNITS, '案件台账', '汇总']);
     for (const name of [...UNITS, '汇总']) {
       expect(normalise(et.sheet(name).grid()), name).toEqual(normalise(template.find((s) => s.name === name)!.grid));
+    }
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(new URL('../../workbook-templates/guangyuan-2014.xlsx', import.meta.url)) as unknown as ArrayBuffer);
+    for (const name of UNITS) {
+      const merges = (book.getWorksheet(name)!.model as unknown as { merges: string[] }).merges;
+      expect([...et.sheet(name).merges].sort(), name).toEqual([...merges].sort());
     }
     expect(normalise(et.sheet('指标').grid())).toEqual(normalise(raw().grid));
     expect(et.sheet('说明').grid()).toEqual([['请看指标表']]);
