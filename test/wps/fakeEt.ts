@@ -22,6 +22,8 @@ export interface FakeSheetSpec {
   formulas?: Record<string, string>;
   protected?: boolean;
   hidden?: boolean;
+  /** merged areas, "M3:M8" */
+  merges?: string[];
 }
 
 interface Cell {
@@ -100,6 +102,7 @@ export class FakeEt {
         const cell = sheet.cells.get(`${row},${col}`) ?? { value: null };
         sheet.cells.set(`${row},${col}`, { ...cell, formula });
       }
+      sheet.merges = [...(s.merges ?? [])];
       return sheet;
     });
     this.active = this.sheets[0];
@@ -269,6 +272,18 @@ export class FakeEt {
       if (et.switches.numericErrors && typeof v === 'string' && ERROR_TEXTS.has(v)) return ERROR_TEXTS.get(v);
       return v;
     };
+    const areas = () => sheet.merges.map((m) => {
+      const [from, to = from] = m.split(':');
+      const a = parseA1(from);
+      const b = parseA1(to);
+      return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+    }).filter((m) => m.top <= top + rows - 1 && m.bottom >= top && m.left <= left + cols - 1 && m.right >= left);
+    const inside = (m: { top: number; left: number; bottom: number; right: number }) =>
+      m.top >= top && m.bottom <= top + rows - 1 && m.left >= left && m.right <= left + cols - 1;
+    // Excel and WPS refuse to change part of a merged area; a single cell is its merge's top-left, or ignored.
+    const wholeMerges = () => {
+      if (rows * cols > 1 && areas().some((m) => !inside(m))) throw new Error('不能对合并单元格作部分更改 / Cannot change part of a merged cell');
+    };
     const put = (r: number, c: number, v: unknown) => {
       const k = `${r},${c}`;
       const old = sheet.cells.get(k);
@@ -288,6 +303,7 @@ export class FakeEt {
       get Value2() { return shape(each(value)); },
       set Value2(v: unknown) {
         et.changing(sheet);
+        wholeMerges();
         if (!Array.isArray(v)) {
           each((_, r, c) => put(r, c, v));
           return;
@@ -309,7 +325,17 @@ export class FakeEt {
       },
       set NumberFormat(f: unknown) {
         et.changing(sheet);
+        wholeMerges();
         each((cell, r, c) => sheet.cells.set(`${r},${c}`, { ...(cell ?? { value: null }), format: String(f) }));
+      },
+      get MergeCells() {
+        const merged = each((_, r, c) => sheet.merges.some((m) => {
+          const [from, to = from] = m.split(':');
+          const a = parseA1(from);
+          const b = parseA1(to);
+          return r >= a.row && r <= b.row && c >= a.col && c <= b.col;
+        })).flat();
+        return merged.every(Boolean) ? true : merged.some(Boolean) ? null : false;
       },
       Select() {
         if (et.active !== sheet) throw new Error('只能选择活动工作表中的单元格 / Select works on the active sheet only');

@@ -42,6 +42,20 @@ describe('reading Value2', () => {
   });
 });
 
+describe('the fake ET model', () => {
+  it('refuses, as WPS does, to write across part of a merged area, and reports MergeCells as true, false or null', () => {
+    const et = new FakeEt([{ name: 'S', grid: [[1], [2]], merges: ['A2:A4'] }]);
+    const sheet = app(et).ActiveWorkbook!.Worksheets.Item(1);
+    expect(sheet.Range('A1:A2').MergeCells).toBeNull();
+    expect(sheet.Range('A2:A4').MergeCells).toBe(true);
+    expect(sheet.Range('B1:B4').MergeCells).toBe(false);
+    expect(() => (sheet.Range('A1:A2').Value2 = [[5], [6]])).toThrow('合并单元格');
+    sheet.Range('A2').Value2 = 6;
+    sheet.Range('A1:A4').Value2 = [[5], [7], [null], [null]];
+    expect(et.sheet('S').grid()).toEqual([[5], [7]]);
+  });
+});
+
 describe('write runs', () => {
   const write = fc.record({
     row: fc.integer({ min: 0, max: 12 }), col: fc.integer({ min: 0, max: 6 }),

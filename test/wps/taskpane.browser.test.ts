@@ -6,17 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { scoreXlsx } from '../../src/file/scoreXlsx.ts';
 import { openXlsx } from '../../src/xlsx/index.ts';
-import { normalise, sampleBytes, sampleSheets, SUMMARY } from '../addin/fixtures.ts';
+import { normalise, sampleBytes, SUMMARY } from '../addin/fixtures.ts';
+import { sampleWithMerges } from './samples.ts';
 import { ADDIN, ensureWpsBuild } from './bundle.ts';
 import type { FakeSheetSpec } from './fakeEt.ts';
 
 let browser: Browser;
 let fakeScript = '';
+let SAMPLE: FakeSheetSpec[] = [];
 const bytes = sampleBytes();
 const cli = scoreXlsx(bytes);
 
 beforeAll(async () => {
   ensureWpsBuild();
+  SAMPLE = await sampleWithMerges();
   const out = await build({
     entryPoints: [fileURLToPath(new URL('./fakeEtPage.ts', import.meta.url))], bundle: true, format: 'iife', write: false, logLevel: 'warning',
   });
@@ -45,7 +48,7 @@ async function openPane(specs: FakeSheetSpec[]): Promise<{ page: Page; errors: s
 
 describe('计分面板 in WPS', () => {
   it('scores from the pane like the CLI and takes the user to an issue’s cell', async () => {
-    const { page, errors } = await openPane(sampleSheets(bytes));
+    const { page, errors } = await openPane(SAMPLE);
     await page.getByRole('button', { name: '一键计分' }).click();
     await page.locator('[data-testid="results-table"] tbody tr').first().waitFor();
     const rows = await page.locator('[data-testid="results-table"] tbody tr').count();
@@ -64,7 +67,7 @@ describe('计分面板 in WPS', () => {
   });
 
   it('shows the refusal and writes nothing when a unit sheet is protected', async () => {
-    const { page, errors } = await openPane(sampleSheets(bytes).map((s) => (s.name === '旺苍县' ? { ...s, protected: true } : s)));
+    const { page, errors } = await openPane(SAMPLE.map((s) => (s.name === '旺苍县' ? { ...s, protected: true } : s)));
     await page.getByRole('button', { name: '一键计分' }).click();
     await page.getByText('工作表“旺苍县”受保护', { exact: false }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { fakeEt: { log: { writes: number } } }).fakeEt.log.writes)).toBe(0);

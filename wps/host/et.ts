@@ -15,6 +15,8 @@ export interface EtRange {
   /** true: every cell holds a formula; false: none; null: some. */
   readonly HasFormula: boolean | null;
   NumberFormat: unknown;
+  /** true: all cells merged; false: none; null: some. */
+  readonly MergeCells: boolean | null;
   Select(): unknown;
   Merge(across?: boolean): unknown;
 }

@@ -2,9 +2,32 @@ import { findFormulaInOutput, isSummarySheet, scoreWorkbook } from '../../src/en
 import { blockAddress } from '../../addin/host/address.ts';
 import type { RecalcOutcome } from '../../addin/host/index.ts';
 import { formulaInOutput, protectedSheet, protectedWorkbook, type Refusal } from '../../addin/host/refusal.ts';
-import { isVisible, type EtApplication, type EtWorkbook, type EtWorksheet } from './et.ts';
+import { isVisible, type EtApplication, type EtRange, type EtWorkbook, type EtWorksheet } from './et.ts';
 import { formulaCells, readWorkbook, type WorkbookRead } from './readWorkbook.ts';
-import { writeRuns } from './writeRuns.ts';
+import { writeRuns, type WriteRun } from './writeRuns.ts';
+
+interface PlannedWrite {
+  run: WriteRun;
+  /** null for a sheet still to be added */
+  range: EtRange | null;
+}
+
+const addressOf = (run: WriteRun) => blockAddress(run.top, run.left, run.values.length, run.values[0].length);
+
+/**
+ * The range each run goes to. A run that touches a merged area is cut into rows, and a row into cells, since
+ * writing across part of a merged area fails: one MergeCells read a multi-cell run, made before any write.
+ */
+function planRun(sheet: EtWorksheet, run: WriteRun): PlannedWrite[] {
+  const range = sheet.Range(addressOf(run));
+  const rows = run.values.length;
+  const cols = run.values[0].length;
+  if (rows * cols === 1 || range.MergeCells === false) return [{ run, range }];
+  if (rows > 1) return run.values.flatMap((line, r) => planRun(sheet, { ...run, top: run.top + r, values: [line] }));
+  return cellsOf(run).map((piece) => ({ run: piece, range: sheet.Range(addressOf(piece)) }));
+}
+
+const cellsOf = (run: WriteRun): WriteRun[] => run.values[0].map((v, c) => ({ ...run, left: run.left + c, values: [[v]] }));
 
 /** The Office.js host's outcome (the shared task pane reads it); syncs counts the rectangles written. */
 export type WpsOutcome = RecalcOutcome;
@@ -33,8 +56,11 @@ export function recalculate(app: EtApplication): WpsOutcome {
   outcome.refusal = findRefusal(book, read, result);
   if (outcome.refusal) return outcome;
 
-  const runs = writeRuns(result.writes);
   const sheets = new Map<string, EtWorksheet>(read.sheets.map((s) => [s.name, s.sheet]));
+  const planned = writeRuns(result.writes).flatMap((run) => {
+    const sheet = sheets.get(run.sheet);
+    return sheet ? planRun(sheet, run) : [{ run, range: null }];
+  });
   const screen = app.ScreenUpdating;
   app.ScreenUpdating = false;
   try {
@@ -48,10 +74,10 @@ export function recalculate(app: EtApplication): WpsOutcome {
         last = added;
       }
     }
-    for (const run of runs) {
+    for (const { run, range: target } of planned) {
       const rows = run.values.length;
       const cols = run.values[0].length;
-      const range = sheets.get(run.sheet)!.Range(blockAddress(run.top, run.left, rows, cols));
+      const range = target ?? sheets.get(run.sheet)!.Range(addressOf(run));
       range.Value2 = rows === 1 && cols === 1 ? run.values[0][0] : run.values;
       if (run.numberFormat) range.NumberFormat = run.numberFormat;
       outcome.cellsWritten += rows * cols;
