@@ -1,6 +1,7 @@
 // The ribbon page (index.html): the callbacks ribbon.xml names, as globals. No React here.
 import { describeFailure, describeOutcome } from '../addin/lastRun.ts';
 import { recalculate, selectCell, type EtApplication } from './host/index.ts';
+import { etApplication } from './host/application.ts';
 import { shareLastRun } from './lastRun.ts';
 
 /** What WPS passes to a ribbon callback. */
@@ -11,7 +12,11 @@ interface RibbonControl {
 const PANE_KEY = 'target-scorer.taskpane-id';
 const PANE_PAGE = 'taskpane.html';
 
-const app = (): EtApplication => (globalThis as unknown as { Application: EtApplication }).Application;
+function app(): EtApplication {
+  const found = etApplication();
+  if (!found) throw new Error('找不到 WPS 的 Application 对象。 / WPS Application not found.');
+  return found;
+}
 
 /** The add-in folder's address, from this page's (…/target-scorer_0.1.0/index.html). */
 function folderUrl(): string {

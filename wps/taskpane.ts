@@ -5,11 +5,12 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { langOf } from '../src/ui/strings.ts';
 import { App } from '../addin/taskpane/App.ts';
 import type { PaneHost } from '../addin/taskpane/officeHost.ts';
-import { generateSheets, recalculate, selectCell, type EtApplication } from './host/index.ts';
+import { etApplication } from './host/application.ts';
+import { generateSheets, recalculate, selectCell } from './host/index.ts';
 import { adoptLastRun } from './lastRun.ts';
 
 const root = document.getElementById('root')!;
-const wps = (globalThis as unknown as { Application?: EtApplication }).Application;
+const wps = etApplication();
 
 if (!wps) {
   root.textContent = '请在 WPS 表格中打开本页面（“目标绩效计分”选项卡 → 计分面板）。 / Open this page from WPS Spreadsheets.';

@@ -29,10 +29,11 @@ function memoryStorage() {
 
 export type AddinGlobals = Record<string, unknown>;
 
-export function loadRibbonBundle(et: FakeEt): AddinGlobals {
+/** `only` leaves out the other global, for WPS builds that offer one of the two. */
+export function loadRibbonBundle(et: FakeEt, only?: 'Application' | 'wps'): AddinGlobals {
   const context = vm.createContext({
-    Application: et.application,
-    wps: et.application,
+    ...(only !== 'wps' ? { Application: et.application } : {}),
+    ...(only !== 'Application' ? { wps: et.application } : {}),
     console: { log() {}, info() {}, warn() {}, error() {} },
     location: { href: `file:///home/user/.local/share/Kingsoft/wps/jsaddons/${FOLDER}/index.html` },
     localStorage: memoryStorage(),

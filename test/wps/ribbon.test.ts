@@ -162,6 +162,15 @@ describe('refusals before any write', () => {
   });
 });
 
+describe('the globals', () => {
+  it('works through `wps` where WPS offers no `Application` global', () => {
+    const et = new FakeEt(SAMPLE);
+    click(loadRibbonBundle(et, 'wps'), '一键计分');
+    expect(et.active.name).toBe(SUMMARY);
+    expect(et.log.writes).toBeGreaterThan(100);
+  });
+});
+
 describe('计分面板', () => {
   it('opens the task pane from the add-in folder, and hides it on a second click', () => {
     const et = new FakeEt(SAMPLE);
