@@ -16,7 +16,7 @@ const addressOf = (run: WriteRun) => blockAddress(run.top, run.left, run.values.
 
 /**
  * The range each run goes to. A run that touches a merged area is cut into rows, and a row into cells, since
- * writing across part of a merged area fails: one MergeCells read a multi-cell run, made before any write.
+ * writing across part of a merged area fails. One MergeCells read for each multi-cell run, all before any write.
  */
 function planRun(sheet: EtWorksheet, run: WriteRun): PlannedWrite[] {
   const range = sheet.Range(addressOf(run));
