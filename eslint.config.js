@@ -35,7 +35,7 @@ export default tseslint.config(
   },
   {
     // The engine's index is its only way in: hosts must not reach past it into the engine's modules.
-    files: ['src/**/*.ts', 'addin/**/*.ts', 'web/**/*.ts'],
+    files: ['src/**/*.ts', 'addin/**/*.ts', 'web/**/*.ts', 'wps/**/*.ts'],
     ignores: ['src/engine/**'],
     rules: {
       'no-restricted-imports': ['error', {

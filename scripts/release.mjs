@@ -1,6 +1,7 @@
 // npm run release: one zip for people without Node, out/release/target-scorer-<version>.zip. It holds the page,
-// the templates, the Excel add-in (manifest and pages), the quick start, and 使用说明.txt, all under one folder.
-// What goes in is the list ENTRIES below: shipping something more (a built WPS add-in, say) is one line there.
+// the templates, the Excel add-in (manifest and pages), the WPS add-in with its install scripts, the quick start,
+// and 使用说明.txt, all under one folder.
+// What goes in is the list ENTRIES below: shipping something more is one line there.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
@@ -28,7 +29,7 @@ const ENTRIES = [
   ['excel-addin/commands.html', 'dist/commands.html'],
   ['excel-addin/assets', 'dist/assets'],
   ['excel-addin/office-js', 'dist/office-js', { optional: true }], // OFFICE_JS=local builds only
-  ['wps', 'dist/wps', { optional: true }], // the WPS add-in, once it is built into dist/wps
+  ['wps', 'dist/wps'], // the WPS add-in folder with its install and uninstall scripts
   ['docs/quickstart.md', QUICKSTART],
 ];
 
@@ -47,7 +48,11 @@ templates/
 excel-addin/
   Excel 加载项（“开始”选项卡上的“一键计分”和“计分面板”），由信息中心部署：把本文件夹放到一个 HTTPS 网站上，
   把 manifest.xml 中所有 https://localhost:3000 换成该网站的地址，再通过 Microsoft 365 管理中心或共享文件夹分发 manifest.xml。
-${existsSync(join(ROOT, 'dist/wps')) ? '\nwps/\n  WPS 加载项，安装方法见其中的说明。\n' : ''}
+
+wps/
+  WPS 表格加载项（“目标绩效计分”选项卡上的“一键计分”和“计分面板”），为当前用户安装，不需要管理员权限：
+  Windows 双击 wps/install.cmd；Linux（麒麟、统信 UOS 等）以平时的用户身份运行 sh wps/install.sh。详见 wps/安装说明.txt。
+
 docs/quickstart.html
   考核人快速上手：打开哪个文件、怎样填写考核表、怎样计分、状态和问题清单是什么意思。
 
@@ -59,6 +64,8 @@ index.html           the scoring page: open it in any current browser, choose th
 templates/           the blank assessment workbook and a sample filled with made-up data.
 excel-addin/         the Excel add-in: host this folder over HTTPS, replace https://localhost:3000 in manifest.xml
                      with that address, and deploy the manifest (Microsoft 365 admin center or a shared folder).
+wps/                 the WPS Spreadsheets add-in: install.cmd (Windows) or "sh install.sh" (Linux) installs it for the
+                     current user; uninstall.cmd / uninstall.sh remove it.
 docs/quickstart.html the assessor's quick start (Chinese, then English).
 `;
 
@@ -76,8 +83,10 @@ function filesOf(zipPath, source) {
 
 function build() {
   // The page and the add-in pages, rebuilt when their sources changed (the same check `npm test` makes).
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/test-prerequisites.mjs'), '--build', 'pages'], { stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  for (const target of ['pages', 'wps']) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/test-prerequisites.mjs'), '--build', target], { stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
 }
 
 /** The last commit's time, so that the same commit gives the same zip; now, outside a git checkout. */

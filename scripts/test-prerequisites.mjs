@@ -14,6 +14,8 @@ import { CHROMIUM, ensurePackages, POPPLER, SOFFICE, XMLLINT } from './lib/debia
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
 /** The programs the suites drive. */
 const TOOLS = [CHROMIUM, SOFFICE, XMLLINT, POPPLER];
 
@@ -23,6 +25,11 @@ const BUILDS = {
     run: ['npm', 'run', 'build:cli'],
     outputs: ['dist/cli/target-scorer.mjs'],
     inputs: ['src', 'scripts/build-cli.mjs', 'package.json', 'package-lock.json'],
+  },
+  wps: {
+    run: ['node', 'scripts/build-wps.mjs'],
+    outputs: [`dist/wps/${PACKAGE.name}_${PACKAGE.version}/js/ribbon.js`, `dist/wps/${PACKAGE.name}_${PACKAGE.version}/js/taskpane.js`],
+    inputs: ['src', 'addin', 'wps', 'scripts/build-wps.mjs', 'package.json', 'package-lock.json'],
   },
   pages: {
     run: ['npm', 'run', 'build'],
