@@ -2,7 +2,28 @@
 import { recalculate, selectCell } from './host/index.ts';
 import { describeFailure, describeOutcome, saveLastRun } from './lastRun.ts';
 
+/** Office queues every later click until completed() is called, so it is called once, at the latest after this. */
+export const COMPLETE_AFTER_MS = 4 * 60 * 1000;
+
 export async function scoreWorkbook(event?: Office.AddinCommands.Event): Promise<void> {
+  let done = false;
+  const complete = () => {
+    if (done) return;
+    done = true;
+    event?.completed();
+  };
+  const timer = setTimeout(complete, COMPLETE_AFTER_MS);
+  try {
+    await runScoring();
+  } finally {
+    clearTimeout(timer);
+    complete();
+  }
+}
+
+// No showAsTaskpane(): it needs a shared runtime, which this add-in does not declare; the pane shows the saved note
+// when the user opens 计分面板.
+async function runScoring(): Promise<void> {
   try {
     const outcome = await Excel.run((context) => recalculate(context));
     saveLastRun(describeOutcome(outcome));
@@ -12,22 +33,9 @@ export async function scoreWorkbook(event?: Office.AddinCommands.Event): Promise
       // A hidden sheet cannot be shown; the saved note still names it.
       await Excel.run((context) => selectCell(context, refusal.sheet, refusal.cell)).catch(() => undefined);
     }
-    if (!outcome.written) await showPane();
   } catch (error) {
     console.error(error);
     saveLastRun(describeFailure(error));
-    await showPane();
-  } finally {
-    event?.completed();
-  }
-}
-
-/** Where the host can open the pane from a command (shared runtime), it shows the saved note at once. */
-async function showPane(): Promise<void> {
-  try {
-    if (Office.context.requirements.isSetSupported('SharedRuntime', '1.1')) await Office.addin.showAsTaskpane();
-  } catch {
-    // Not available without a shared runtime: the note waits for the user to open 计分面板.
   }
 }
 

@@ -12,7 +12,13 @@ export interface LastRun {
   cell?: string;
 }
 
-const KEY = 'target-scorer.last-ribbon-run';
+const PREFIX = 'target-scorer.last-ribbon-run';
+
+/** One note per workbook: the ribbon and the pane share the origin's storage across every open workbook. */
+function storageKey(): string {
+  const url = typeof Office !== 'undefined' ? (Office.context?.document?.url ?? '') : '';
+  return `${PREFIX}:${url}`;
+}
 
 export function describeOutcome(o: RecalcOutcome): LastRun {
   const at = new Date().toISOString();
@@ -38,7 +44,7 @@ export function describeFailure(error: unknown): LastRun {
 
 export function saveLastRun(run: LastRun): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify(run));
+    localStorage.setItem(storageKey(), JSON.stringify(run));
   } catch {
     // Storage may be unavailable (private mode, policy); the note is a convenience only.
   }
@@ -46,7 +52,7 @@ export function saveLastRun(run: LastRun): void {
 
 export function loadLastRun(): LastRun | null {
   try {
-    const run = JSON.parse(localStorage.getItem(KEY) ?? 'null') as LastRun | null;
+    const run = JSON.parse(localStorage.getItem(storageKey()) ?? 'null') as LastRun | null;
     return run && typeof run.message?.zh === 'string' && typeof run.message?.en === 'string' ? run : null;
   } catch {
     return null;
@@ -55,7 +61,7 @@ export function loadLastRun(): LastRun | null {
 
 export function clearLastRun(): void {
   try {
-    localStorage.removeItem(KEY);
+    localStorage.removeItem(storageKey());
   } catch {
     // see saveLastRun
   }
