@@ -24,6 +24,8 @@ export interface FakeSheetSpec {
   hidden?: boolean;
   /** merged areas, "M3:M8" */
   merges?: string[];
+  /** A1 address → number format code, as Excel and WPS keep 90% (0.9 with "0%") or 3/3 (a serial with a date code). */
+  numberFormats?: Record<string, string>;
 }
 
 interface Cell {
@@ -101,6 +103,10 @@ export class FakeEt {
         const { row, col } = parseA1(ref);
         const cell = sheet.cells.get(`${row},${col}`) ?? { value: null };
         sheet.cells.set(`${row},${col}`, { ...cell, formula });
+      }
+      for (const [ref, format] of Object.entries(s.numberFormats ?? {})) {
+        const { row, col } = parseA1(ref);
+        sheet.cells.set(`${row},${col}`, { ...(sheet.cells.get(`${row},${col}`) ?? { value: null }), format });
       }
       sheet.merges = [...(s.merges ?? [])];
       return sheet;

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CellWrite } from '../../src/engine/index.ts';
+import { formatColumns, type CellWrite } from '../../src/engine/index.ts';
+import { importFromText } from '../../src/import/index.ts';
+import { buildScoringWorkbook } from '../../src/templates/index.ts';
 import { valueRows } from '../../wps/host/cellValue.ts';
 import type { EtApplication } from '../../wps/host/et.ts';
 import { generateSheets } from '../../wps/host/generateSheets.ts';
@@ -35,10 +37,13 @@ describe('reading Value2', () => {
     expect(plain.map((s) => s.grid)).toEqual(specs.map((s) => normalise(s.grid)));
   });
 
-  it('costs six bridge calls a sheet, plus the workbook and the sheet count', () => {
+  it('costs six bridge calls a sheet, plus the workbook, the sheet count and one NumberFormat a uniform format column', () => {
     const et = new FakeEt(sampleSheets(sampleBytes()));
     const read = readWorkbook(app(et).ActiveWorkbook!);
-    expect(et.log.calls).toBe(1 + 1 + 1 + 6 * read.sheets.length);
+    const formatReads = read.inputs.reduce((n, s) => n + (formatColumns(s.name, s.grid)?.columns.length ?? 0), 0);
+    expect(formatReads).toBeGreaterThan(0);
+    expect(et.log.byMember.get('Range.NumberFormat')).toBe(formatReads);
+    expect(et.log.calls).toBe(1 + 1 + 1 + 6 * read.sheets.length + 2 * formatReads);
   });
 });
 
@@ -100,8 +105,10 @@ describe('生成考核表 in WPS', () => {
   const raw = () => ({ name: '指标', grid: seedAsSheets(seed, 'stacked')[0].rows });
   const UNITS = ['苍溪县', '旺苍县', '剑阁县', '青川县', '利州区', '昭化区', '朝天区', '广元经济技术开发区'];
 
-  it('adds the eight 考核表, 案件台账 and 汇总 after the last sheet with the template’s cells, leaving the others alone', async () => {
-    const template = openXlsx(new Uint8Array(readFileSync(new URL('../../workbook-templates/guangyuan-2014.xlsx', import.meta.url)))).readSheets();
+  // Compared with what the exceljs path (target-scorer import) writes for the same seed; the shipped template carries more.
+  it('adds the eight 考核表, 案件台账 and 汇总 after the last sheet with the importer’s cells, leaving the others alone', async () => {
+    const bytes = await buildScoringWorkbook(importFromText(seed).workbook);
+    const template = openXlsx(bytes).readSheets();
     const et = new FakeEt([{ name: '说明', grid: [['请看指标表']] }, raw()]);
     et.active = et.sheet('指标');
     const outcome = generateSheets(app(et));
@@ -112,7 +119,7 @@ describe('生成考核表 in WPS', () => {
       expect(normalise(et.sheet(name).grid()), name).toEqual(normalise(template.find((s) => s.name === name)!.grid));
     }
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(new URL('../../workbook-templates/guangyuan-2014.xlsx', import.meta.url)) as unknown as ArrayBuffer);
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
     for (const name of UNITS) {
       const merges = (book.getWorksheet(name)!.model as unknown as { merges: string[] }).merges;
       expect([...et.sheet(name).merges].sort(), name).toEqual([...merges].sort());

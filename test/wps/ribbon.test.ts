@@ -144,7 +144,7 @@ describe('refusals before any write', () => {
     const specs = SAMPLE.map((s) => (s.name === '剑阁县' ? { ...s, protected: true } : s));
     const { run } = refused(specs);
     expect(run.ok).toBe(false);
-    expect(run.message.zh).toContain('工作表“剑阁县”受保护');
+    expect(run.message.zh).toContain('“剑阁县”工作表受保护');
   });
 
   it('refuses a protected workbook when 汇总 must be added', () => {
@@ -157,7 +157,7 @@ describe('refusals before any write', () => {
     const cell = `${String.fromCharCode(65 + target.col)}${target.row + 1}`;
     const specs = SAMPLE.map((s) => (s.name === '旺苍县' ? { ...s, formulas: { ...s.formulas, [cell]: '=1+1' } } : s));
     const { et, run } = refused(specs);
-    expect(run.message.zh).toContain(`工作表“旺苍县”的 ${cell} 是公式`);
+    expect(run.message.zh).toContain(`“旺苍县”工作表 ${cell} 单元格含有公式`);
     expect(et.selected).toBe(`旺苍县!${cell}`);
   });
 });

@@ -69,7 +69,7 @@ describe('计分面板 in WPS', () => {
   it('shows the refusal and writes nothing when a unit sheet is protected', async () => {
     const { page, errors } = await openPane(SAMPLE.map((s) => (s.name === '旺苍县' ? { ...s, protected: true } : s)));
     await page.getByRole('button', { name: '一键计分' }).click();
-    await page.getByText('工作表“旺苍县”受保护', { exact: false }).waitFor();
+    await page.getByText('“旺苍县”工作表受保护', { exact: false }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { fakeEt: { log: { writes: number } } }).fakeEt.log.writes)).toBe(0);
     expect(errors).toEqual([]);
   });

@@ -1,4 +1,6 @@
-import type { CellValue, Grid, SheetInput } from '../../src/engine/index.ts';
+import { formatColumns, type CellValue, type FormatGrid, type Grid, type SheetInput } from '../../src/engine/index.ts';
+import { blockAddress } from '../../addin/host/address.ts';
+import { classifyNumberFormat } from '../../src/formats/numberFormat.ts';
 import { valueRows } from './cellValue.ts';
 import type { EtRange, EtWorkbook, EtWorksheet } from './et.ts';
 
@@ -39,8 +41,31 @@ export function readWorkbook(book: EtWorkbook): WorkbookRead {
     const values = valueRows(used.Value2, sizeOf(used));
     sheets.push({ name, sheet, used, top: used.Row - 1, left: used.Column - 1, values });
   }
-  const inputs = sheets.map((s) => ({ name: s.name, grid: anchoredGrid(s.values, s.top, s.left) }));
+  const inputs = sheets.map((s) => withFormats(s, { name: s.name, grid: anchoredGrid(s.values, s.top, s.left) }));
   return { sheets, inputs, count };
+}
+
+/**
+ * The percent and date formats of the columns the engine reads them for (formatColumns), since WPS, like Excel,
+ * keeps 90% as 0.9 and 3/3 as a date serial. One NumberFormat read a column; only a mixed column (null) is read
+ * cell by cell, and then only its numbers, the one kind of value a format changes.
+ */
+function withFormats(read: SheetRead, input: SheetInput): SheetInput {
+  const where = formatColumns(input.name, input.grid);
+  if (!where) return input;
+  const formats: FormatGrid = [];
+  const last = input.grid.length - 1;
+  for (const col of where.columns) {
+    if (last < where.fromRow) continue;
+    const whole = read.sheet.Range(blockAddress(where.fromRow, col, last - where.fromRow + 1, 1)).NumberFormat;
+    for (let row = where.fromRow; row <= last; row++) {
+      if (typeof input.grid[row]?.[col] !== 'number') continue;
+      const code = typeof whole === 'string' ? whole : read.sheet.Range(blockAddress(row, col, 1, 1)).NumberFormat;
+      const format = typeof code === 'string' ? classifyNumberFormat(code) : null;
+      if (format) (formats[row] ??= [])[col] = format;
+    }
+  }
+  return formats.length > 0 ? { ...input, formats } : input;
 }
 
 /** Whether a sheet's output cell holds a formula: one call where the used range has none, two otherwise. */
