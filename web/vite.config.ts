@@ -9,7 +9,7 @@ export default defineConfig({
   root: here('.'),
   base: './',
   publicDir: false,
-  plugins: [singleFilePage({ template: here('index.html'), workers: { score: here('src/workers/score.ts'), generate: here('src/workers/generate.ts') } })],
+  plugins: [singleFilePage({ template: here('index.html'), workers: { score: here('src/workers/score.ts'), generate: here('src/workers/generate.ts'), cycle: here('src/workers/cycle.ts') } })],
   build: {
     outDir: here('../dist/web'),
     emptyOutDir: true,

@@ -1,9 +1,11 @@
 import { createElement as h, useEffect, useRef, useState } from 'react';
 import {
-  Button, MessageBar, MessageBarBody, MessageBarTitle, Text, Title3, makeStyles, tokens,
+  Button, MessageBar, MessageBarBody, MessageBarTitle, Tab, TabList, Text, Title3, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { STRINGS, type Lang } from '../../src/ui/index.ts';
 import type { IssueParams } from '../../src/engine/index.ts';
+import { CyclePanel } from './CyclePanel.ts';
+import { CYCLE_STRINGS } from './cycleStrings.ts';
 import { DropZone } from './DropZone.ts';
 import type { RefusalCode, ScoreProgress, ScoreSummary } from './protocol.ts';
 import { Refused } from './Refused.ts';
@@ -36,6 +38,7 @@ export function App(props: { initialLang: Lang }) {
   const styles = useStyles();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [severalFiles, setSeveralFiles] = useState(false);
+  const [tab, setTab] = useState<'score' | 'cycle'>('score');
   const run = useRef<{ id: number; score: WorkerCall<unknown> | null }>({ id: 0, score: null });
 
   useEffect(() => {
@@ -88,19 +91,28 @@ export function App(props: { initialLang: Lang }) {
         appearance: 'subtle', 'aria-label': s.otherLanguageLabel, ...testId('language'),
         onClick: () => setLang(lang === 'zh' ? 'en' : 'zh'),
       }, s.otherLanguage)),
-    h(Text, null, s.intro),
-    h(Text, { className: styles.muted, size: 200 }, s.privacy),
-    h(DropZone, { strings: s, onFile: (f, more) => void score(f, more) }),
-    severalFiles ? h(MessageBar, { intent: 'info' }, h(MessageBarBody, null, s.onlyOneFile)) : null,
-    state.kind !== 'idle' ? h(Text, { weight: 'semibold', ...testId('file-name') }, s.fileTitle(state.file)) : null,
-    state.kind === 'running' ? h(RunProgress, { progress: state.progress, strings: s, onCancel: cancel }) : null,
-    state.kind === 'cancelled' ? h(MessageBar, { intent: 'info' }, h(MessageBarBody, null, s.cancelled)) : null,
-    state.kind === 'refused' ? h(Refused, { lang, refusal: state }) : null,
-    state.kind === 'failed'
-      ? h(MessageBar, { intent: 'error', layout: 'multiline', ...testId('failed') },
-        h(MessageBarBody, null, h(MessageBarTitle, null, ui.failedTitle), state.worker ? s.workerFailed : state.message))
-      : null,
-    state.kind === 'done'
-      ? h(Scored, { key: run.current.id, lang, file: state.file, source: state.source, summary: state.summary, output: state.output })
-      : null);
+    h(TabList, { selectedValue: tab, onTabSelect: (_e, d) => setTab(d.value === 'cycle' ? 'cycle' : 'score') },
+      h(Tab, { value: 'score', ...testId('tab-score') }, CYCLE_STRINGS[lang].tabScore),
+      h(Tab, { value: 'cycle', ...testId('tab-cycle') }, CYCLE_STRINGS[lang].tabCycle)),
+    tab === 'cycle' ? h(CyclePanel, { lang }) : null,
+    ...(tab === 'score' ? scoreView() : []));
+
+  function scoreView() {
+    return [
+      h(Text, null, s.intro),
+      h(Text, { className: styles.muted, size: 200 }, s.privacy),
+      h(DropZone, { strings: s, onFile: (f, more) => void score(f, more) }),
+      severalFiles ? h(MessageBar, { intent: 'info' }, h(MessageBarBody, null, s.onlyOneFile)) : null,
+      state.kind !== 'idle' ? h(Text, { weight: 'semibold', ...testId('file-name') }, s.fileTitle(state.file)) : null,
+      state.kind === 'running' ? h(RunProgress, { progress: state.progress, strings: s, onCancel: cancel }) : null,
+      state.kind === 'cancelled' ? h(MessageBar, { intent: 'info' }, h(MessageBarBody, null, s.cancelled)) : null,
+      state.kind === 'refused' ? h(Refused, { lang, refusal: state }) : null,
+      state.kind === 'failed'
+        ? h(MessageBar, { intent: 'error', layout: 'multiline', ...testId('failed') },
+          h(MessageBarBody, null, h(MessageBarTitle, null, ui.failedTitle), state.worker ? s.workerFailed : state.message))
+        : null,
+      state.kind === 'done'
+        ? h(Scored, { key: run.current.id, lang, file: state.file, source: state.source, summary: state.summary, output: state.output })
+        : null];
+  }
 }
