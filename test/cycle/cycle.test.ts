@@ -35,7 +35,7 @@ const fillReturn = (unit: string, extra: CellWrite[] = []) => {
 beforeAll(async () => {
   split = splitMaster(MASTER);
   const clean = fillReturn('苍溪县');
-  // 旺苍县 lowers a 目标值 (F4: 20 → 15) and raises a 细项分值 (H6: 1.5 → 2).
+  // 旺苍县 lowers a 目标值 (F4: 20 → 15) and raises a 细项分值 (H6: 1 → 2).
   const changed = fillReturn('旺苍县', [{ sheet: '旺苍县', row: 3, col: 5, value: 15 }, { sheet: '旺苍县', row: 5, col: 7, value: 2 }]);
   const jiange = sheetOf(MASTER, '剑阁县');
   const jFills = fillFor(jiange);
@@ -97,14 +97,22 @@ describe('分发 on the sample', () => {
     const ws = wb.getWorksheet('苍溪县')!;
     const model = readUnitSheet(sheetOf(MASTER, '苍溪县'))!;
     const entries = new Set(model.entries.map((e) => `${e.row}:${e.col}`));
-    expect(entries.size).toBe(47);
+    // 实际完成 of the 78 rows the unit reports, 佐证材料 of all 107 rows, 自评分 once per 项目 (11, each merge's top-left).
+    const count = (column: string) => model.entries.filter((e) => e.column === column).length;
+    expect([count('actual'), count('evidence'), count('selfScore')]).toEqual([78, 107, 11]);
+    expect(entries.size).toBe(196);
+    const self = model.header.columns.selfScore!;
+    expect(model.entries.filter((e) => e.column === 'selfScore').map((e) => e.row)).toEqual(model.layout.items.map((b) => b.firstRow));
+    // 自身组织建设 goes on over a printed page: its 项目 written again on row 51 is no second 自评分.
+    expect(sheetOf(MASTER, '苍溪县').grid[50]?.[1]).toBe('自身组织建设');
+    expect(entries.has(`50:${self}`)).toBe(false);
     let open = 0;
     ws.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: true }, (cell, c) => {
       const unlocked = cell.protection?.locked === false;
       expect(unlocked, cell.address).toBe(entries.has(`${r - 1}:${c - 1}`));
       if (unlocked) open++;
     }));
-    expect(open).toBe(47);
+    expect(open).toBe(196);
     const xml = new TextDecoder().decode(unzipSync(file('苍溪县'))['xl/worksheets/sheet2.xml']);
     expect(xml).toMatch(/<sheetProtection [^>]*sheet="1"/);
     // A 评分 row's 实际完成 is the assessor's: locked, though the master leaves it open for the assessor.
@@ -130,10 +138,10 @@ describe('汇集 of the returns', () => {
   });
 
   it('reports every changed issued cell and copies none of them', () => {
-    expect(unit('旺苍县').changes.map((c) => c.message)).toEqual(['旺苍县!F4 目标值由“20”改为“15”', '旺苍县!H6 细项分值由“1.5”改为“2”']);
+    expect(unit('旺苍县').changes.map((c) => c.message)).toEqual(['旺苍县!F4 目标值由“20”改为“15”', '旺苍县!H6 细项分值由“1”改为“2”']);
     expect(unit('旺苍县').status).toBe('有改动（2处）');
     expect(grid('旺苍县')[3][5]).toBe(20);
-    expect(grid('旺苍县')[5][7]).toBe(1.5);
+    expect(grid('旺苍县')[5][7]).toBe(1);
   });
 
   it('matches rows by content when a unit inserted a row, and reports the row', () => {
@@ -162,7 +170,7 @@ describe('汇集 of the returns', () => {
     const after = unzipSync(gathered.output);
     const changed = Object.keys(after).filter((p) => !before[p] || Buffer.compare(before[p], after[p]) !== 0).sort();
     expect(changed).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml',
-      'xl/worksheets/sheet12.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml']);
+      'xl/worksheets/sheet13.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml']);
     const entries = new Set(typed.map((w) => `${w.sheet}:${w.row}:${w.col}`));
     for (const u of ['苍溪县', '旺苍县', '剑阁县']) {
       const m = sheetOf(MASTER, u).grid;
