@@ -69,3 +69,9 @@ export function coveredByMerges(bytes: Uint8Array, sheetPart: string): Map<strin
   }
   return out;
 }
+
+/** "K4" → "3:10", the 0-based row:col key the tests use. */
+export function a1ToKey(ref: string): string {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  return `${Number(m[2]) - 1}:${[...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1}`;
+}

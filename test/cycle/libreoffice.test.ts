@@ -58,8 +58,8 @@ describe('LibreOffice and the cycle', () => {
     const unlocked = unlockedCells(resaved, 'xl/worksheets/sheet2.xml');
     const model = readUnitSheet(sheetOf(MASTER, UNIT))!;
     const entries = new Set(model.entries.map((e) => a1(e.row, e.col)));
-    // LibreOffice gives a merged cell one protection and saves it on every cell the merge covers: the cells under
-    // an open 自评分 merge are open with it, the cells under any other merge stay locked.
+    // A merged 自评分 is open as a whole (LibreOffice also saves one protection for every cell a merge covers); the
+    // cells under any other merge stay locked.
     const merges = coveredByMerges(MASTER, 'xl/worksheets/sheet2.xml');
     const underEntry = new Set([...merges].filter(([top]) => entries.has(top)).flatMap(([, cells]) => cells));
     expect(underEntry.size).toBeGreaterThan(0);
