@@ -206,6 +206,22 @@ describe('汇集 of the returns', () => {
   });
 });
 
+describe('汇集 of 自评分 and 佐证材料', () => {
+  it('takes 自评分 from each merge’s top-left and every 佐证材料; a 考核意见 the unit typed is reported, not copied', () => {
+    const U = '旺苍县';
+    const model = readUnitSheet(sheetOf(MASTER, U))!;
+    const own = model.entries.filter((e) => e.column !== 'actual')
+      .map((e, i) => ({ sheet: U, row: e.row, col: e.col, value: e.column === 'selfScore' ? 7 + i : `证明${i}.pdf` }));
+    const remark = { sheet: U, row: 3, col: model.header.columns.remark!, value: '单位写的意见' };
+    const r = collectXlsx(MASTER, [{ file: '旺苍县.xlsx', bytes: openXlsx(file(U)).applyWrites([...own, remark], []) }], { now: 'x' });
+    const g = sheetOf(r.output, U).grid;
+    expect(own.filter((w) => g[w.row]?.[w.col] !== w.value)).toEqual([]);
+    expect(own.filter((w) => w.col === model.header.columns.selfScore).length).toBe(11);
+    expect(r.gather.units.find((u) => u.unit === U)!.changes.map((c) => c.message)).toEqual(['旺苍县!M4 考核意见由空白改为“单位写的意见”']);
+    expect(g[3]?.[remark.col] ?? null).toBeNull();
+  });
+});
+
 describe('汇集 refuses what it cannot use, and goes on with the rest', () => {
   it('rejects a return issued from another master', () => {
     const other = splitMaster(openXlsx(MASTER).applyWrites([{ sheet: '苍溪县', row: 0, col: 0, value: '共青团苍溪县委2015年度目标绩效指标' }], []), { units: ['苍溪县'] }).files[0];
