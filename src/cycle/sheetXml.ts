@@ -1,6 +1,6 @@
 // Text-level passes over one worksheet's XML for 分发: the sheet stays as the master has it except for what is named here.
 import { ProtectionStyles } from '../xlsx/cellProtection.ts';
-import { parseCellRef } from '../xlsx/cellRef.ts';
+import { parseCellRef, parseRange, type CellRange } from '../xlsx/cellRef.ts';
 import { setAttr } from '../xlsx/xmlScan.ts';
 
 const CELL_OR_ROW = /<((?:\w+:)?)(row|c)\b([^>]*?)(\/?)>/g;
@@ -9,6 +9,16 @@ const attr = (tag: string, name: string): string | undefined => {
   const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
   return m ? m[2] ?? m[3] : undefined;
 };
+
+/** The sheet's merged areas (0-based, inclusive). */
+export function mergedAreas(xml: string): CellRange[] {
+  const out: CellRange[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*>/g)) {
+    const range = parseRange(attr(m[0], 'ref') ?? '');
+    if (range) out.push(range);
+  }
+  return out;
+}
 
 function sheetDataBounds(xml: string): [number, number] {
   const open = /<(?:\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);

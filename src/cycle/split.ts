@@ -4,6 +4,7 @@ import { openXlsx } from '../xlsx/index.ts';
 import { refuse } from '../xlsx/refusals.ts';
 import { checkSheetPassword } from '../xlsx/sheetProtection.ts';
 import { isInstructionsSheet, issuedDigest, issuedProperties, masterIdentity, masterYear, unitSheets } from './issued.ts';
+import { mergedAreas } from './sheetXml.ts';
 import { cellAt } from './unitEntries.ts';
 import { buildUnitWorkbook, openMasterPackage } from './unitWorkbook.ts';
 
@@ -51,10 +52,18 @@ export function splitMaster(bytes: Uint8Array, options: SplitOptions = {}): Spli
       if (!isBlank(cellAt(sheet.grid, c.row, c.col)) || has(c.row, c.col)) writes.push({ sheet: sheet.name, row: c.row, col: c.col, value: null });
     }
     const entryKeys = new Set<string>();
-    for (const e of model.entries) {
-      entryKeys.add(`${e.row}:${e.col}`);
+    const open = (row: number, col: number) => {
+      entryKeys.add(`${row}:${col}`);
       // A blank entry cell gets an element of its own, so that it can be unlocked.
-      if (isBlank(cellAt(sheet.grid, e.row, e.col)) && !has(e.row, e.col)) writes.push({ sheet: sheet.name, row: e.row, col: e.col, value: null });
+      if (isBlank(cellAt(sheet.grid, row, col)) && !has(row, col)) writes.push({ sheet: sheet.name, row, col, value: null });
+    };
+    for (const e of model.entries) open(e.row, e.col);
+    // A merged entry (自评分 per 项目) opens as a whole, as unlocking a merge in Excel or WPS does and as LibreOffice
+    // saves it; only its top-left is gathered.
+    const part = pkg.parts.get(sheet.name);
+    for (const m of part ? mergedAreas(pkg.pkg.xml(part)) : []) {
+      if (!entryKeys.has(`${m.r1}:${m.c1}`)) continue;
+      for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) open(r, c);
     }
     const record = { master, unit: sheet.name, year, digest: issuedDigest(sheet, model) };
     const out = buildUnitWorkbook(pkg, {

@@ -14,7 +14,7 @@ import { OpcPackage } from '../../src/xlsx/opcPackage.ts';
 import { readZip } from '../../src/xlsx/zip.ts';
 import { parseSharedStrings } from '../../src/xlsx/sharedStrings.ts';
 import type { CellWrite } from '../../src/engine/index.ts';
-import { fillFor, sheetOf, unrelatedWorkbook, withInsertedRow } from './helpers.ts';
+import { a1ToKey, coveredByMerges, fillFor, sheetOf, unrelatedWorkbook, withInsertedRow } from './helpers.ts';
 
 const MASTER = new Uint8Array(readFileSync(path.resolve('workbook-templates/guangyuan-2014-sample.xlsx')));
 const UNITS = ['苍溪县', '旺苍县', '剑阁县', '青川县', '利州区', '昭化区', '朝天区', '广元经济技术开发区'];
@@ -35,7 +35,7 @@ const fillReturn = (unit: string, extra: CellWrite[] = []) => {
 beforeAll(async () => {
   split = splitMaster(MASTER);
   const clean = fillReturn('苍溪县');
-  // 旺苍县 lowers a 目标值 (F4: 20 → 15) and raises a 细项分值 (H6: 1.5 → 2).
+  // 旺苍县 lowers a 目标值 (F4: 20 → 15) and raises a 细项分值 (H6: 1 → 2).
   const changed = fillReturn('旺苍县', [{ sheet: '旺苍县', row: 3, col: 5, value: 15 }, { sheet: '旺苍县', row: 5, col: 7, value: 2 }]);
   const jiange = sheetOf(MASTER, '剑阁县');
   const jFills = fillFor(jiange);
@@ -97,14 +97,30 @@ describe('分发 on the sample', () => {
     const ws = wb.getWorksheet('苍溪县')!;
     const model = readUnitSheet(sheetOf(MASTER, '苍溪县'))!;
     const entries = new Set(model.entries.map((e) => `${e.row}:${e.col}`));
-    expect(entries.size).toBe(47);
+    // 实际完成 of the 78 rows the unit reports, 佐证材料 of all 107 rows, 自评分 once per 项目 (11, each merge's top-left).
+    const count = (column: string) => model.entries.filter((e) => e.column === column).length;
+    expect([count('actual'), count('evidence'), count('selfScore')]).toEqual([78, 107, 11]);
+    expect(entries.size).toBe(196);
+    const self = model.header.columns.selfScore!;
+    expect(model.entries.filter((e) => e.column === 'selfScore').map((e) => e.row)).toEqual(model.layout.items.map((b) => b.firstRow));
+    // 自身组织建设 goes on over a printed page: its 项目 written again on row 51 is no second 自评分.
+    expect(sheetOf(MASTER, '苍溪县').grid[50]?.[1]).toBe('自身组织建设');
+    expect(entries.has(`50:${self}`)).toBe(false);
+    // A merged 自评分 opens as a whole: the cells under it open with its top-left, every other merge stays locked.
+    const merges = coveredByMerges(file('苍溪县'), 'xl/worksheets/sheet2.xml');
+    const underEntry = new Set([...merges].filter(([top]) => entries.has(a1ToKey(top))).flatMap(([, cells]) => cells.map(a1ToKey)));
+    // 9 of the 11 项目 span rows (重点工作4 and 绩效评价 are one row each); the second page of 自身组织建设 (K51) is no entry.
+    expect([...merges.keys()].filter((top) => entries.has(a1ToKey(top)))).toEqual(['K3', 'K15', 'K27', 'K33', 'K42', 'K69', 'K74', 'K78', 'K84']);
+    expect(merges.has('K51')).toBe(true);
+    expect(underEntry.size).toBeGreaterThan(0);
     let open = 0;
     ws.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: true }, (cell, c) => {
       const unlocked = cell.protection?.locked === false;
-      expect(unlocked, cell.address).toBe(entries.has(`${r - 1}:${c - 1}`));
+      const key = `${r - 1}:${c - 1}`;
+      expect(unlocked, cell.address).toBe(entries.has(key) || underEntry.has(key));
       if (unlocked) open++;
     }));
-    expect(open).toBe(47);
+    expect(open).toBe(196 + underEntry.size);
     const xml = new TextDecoder().decode(unzipSync(file('苍溪县'))['xl/worksheets/sheet2.xml']);
     expect(xml).toMatch(/<sheetProtection [^>]*sheet="1"/);
     // A 评分 row's 实际完成 is the assessor's: locked, though the master leaves it open for the assessor.
@@ -130,10 +146,10 @@ describe('汇集 of the returns', () => {
   });
 
   it('reports every changed issued cell and copies none of them', () => {
-    expect(unit('旺苍县').changes.map((c) => c.message)).toEqual(['旺苍县!F4 目标值由“20”改为“15”', '旺苍县!H6 细项分值由“1.5”改为“2”']);
+    expect(unit('旺苍县').changes.map((c) => c.message)).toEqual(['旺苍县!F4 目标值由“20”改为“15”', '旺苍县!H6 细项分值由“1”改为“2”']);
     expect(unit('旺苍县').status).toBe('有改动（2处）');
     expect(grid('旺苍县')[3][5]).toBe(20);
-    expect(grid('旺苍县')[5][7]).toBe(1.5);
+    expect(grid('旺苍县')[5][7]).toBe(1);
   });
 
   it('matches rows by content when a unit inserted a row, and reports the row', () => {
@@ -162,7 +178,7 @@ describe('汇集 of the returns', () => {
     const after = unzipSync(gathered.output);
     const changed = Object.keys(after).filter((p) => !before[p] || Buffer.compare(before[p], after[p]) !== 0).sort();
     expect(changed).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml',
-      'xl/worksheets/sheet12.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml']);
+      'xl/worksheets/sheet13.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml']);
     const entries = new Set(typed.map((w) => `${w.sheet}:${w.row}:${w.col}`));
     for (const u of ['苍溪县', '旺苍县', '剑阁县']) {
       const m = sheetOf(MASTER, u).grid;
@@ -187,6 +203,22 @@ describe('汇集 of the returns', () => {
     const view = (r: typeof hand) => ({ units: r.units.map(({ unit, total, rank, status }) => ({ unit, total, rank, status })), issues: r.issues.map((i) => i.message) });
     expect(view(viaGather)).toEqual(view(hand));
     expect(viaGather.units.find((u) => u.unit === '苍溪县')!.total).not.toBe(scoreXlsx(MASTER).result.units.find((u) => u.unit === '苍溪县')!.total);
+  });
+});
+
+describe('汇集 of 自评分 and 佐证材料', () => {
+  it('takes 自评分 from each merge’s top-left and every 佐证材料; a 考核意见 the unit typed is reported, not copied', () => {
+    const U = '旺苍县';
+    const model = readUnitSheet(sheetOf(MASTER, U))!;
+    const own = model.entries.filter((e) => e.column !== 'actual')
+      .map((e, i) => ({ sheet: U, row: e.row, col: e.col, value: e.column === 'selfScore' ? 7 + i : `证明${i}.pdf` }));
+    const remark = { sheet: U, row: 3, col: model.header.columns.remark!, value: '单位写的意见' };
+    const r = collectXlsx(MASTER, [{ file: '旺苍县.xlsx', bytes: openXlsx(file(U)).applyWrites([...own, remark], []) }], { now: 'x' });
+    const g = sheetOf(r.output, U).grid;
+    expect(own.filter((w) => g[w.row]?.[w.col] !== w.value)).toEqual([]);
+    expect(own.filter((w) => w.col === model.header.columns.selfScore).length).toBe(11);
+    expect(r.gather.units.find((u) => u.unit === U)!.changes.map((c) => c.message)).toEqual(['旺苍县!M4 考核意见由空白改为“单位写的意见”']);
+    expect(g[3]?.[remark.col] ?? null).toBeNull();
   });
 });
 

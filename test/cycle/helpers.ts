@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { ProtectionStyles } from '../../src/xlsx/cellProtection.ts';
-import type { CellValue, SheetInput } from '../../src/engine/index.ts';
+import { a1, type CellValue, type SheetInput } from '../../src/engine/index.ts';
 import { readUnitSheet, type EntryCell } from '../../src/cycle/unitEntries.ts';
 import { openXlsx } from '../../src/xlsx/index.ts';
 
@@ -54,4 +54,24 @@ export function unlockedCells(bytes: Uint8Array, sheetPart: string): Map<string,
     out.set(m[1], styles.unlocked(s ? Number(s[1]) : 0));
   }
   return out;
+}
+
+/** The cells each merged area of a worksheet part covers besides its top-left, keyed by that top-left (A1). */
+export function coveredByMerges(bytes: Uint8Array, sheetPart: string): Map<string, string[]> {
+  const xml = new TextDecoder().decode(unzipSync(bytes)[sheetPart]);
+  const out = new Map<string, string[]>();
+  for (const m of xml.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
+    const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const [c1, r1, c2, r2] = [col(m[1]), Number(m[2]), col(m[3]), Number(m[4])];
+    const cells: string[] = [];
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) cells.push(a1(r - 1, c - 1));
+    out.set(`${m[1]}${m[2]}`, cells);
+  }
+  return out;
+}
+
+/** "K4" → "3:10", the 0-based row:col key the tests use. */
+export function a1ToKey(ref: string): string {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  return `${Number(m[2]) - 1}:${[...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1}`;
 }
