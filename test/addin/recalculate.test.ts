@@ -131,10 +131,11 @@ describe('recalculate on the 8-unit sample', () => {
   );
 
   it('finds a formula in an output cell however many formulas the sheet holds elsewhere (no address string parsed)', async () => {
-    const last = Math.max(...cli.result.writes.filter((w) => w.sheet === '苍溪县' && w.col === 10).map((w) => w.row));
+    // 得分 (N) is the first output column; the formulas elsewhere fill Q:AC, right of the last output column (P).
+    const last = Math.max(...cli.result.writes.filter((w) => w.sheet === '苍溪县' && w.col === 13).map((w) => w.row));
     const formulas: Record<string, string> = {};
-    for (let r = 0; r <= last; r++) for (let c = 13; c < 26; c++) formulas[a1(r, c)] = '=1';
-    formulas[a1(last, 10)] = '=H3*1';
+    for (let r = 0; r <= last; r++) for (let c = 16; c < 29; c++) formulas[a1(r, c)] = '=1';
+    formulas[a1(last, 13)] = '=H3*1';
     const sheets = sampleSheets(bytes).map((s) => (s.name === '苍溪县' ? { ...s, formulas } : s));
     const excel = new MockExcel(sheets);
     // What getSpecialCells would have named: longer than the 8,192 characters the mock (like Excel) returns.
@@ -142,10 +143,10 @@ describe('recalculate on the 8-unit sample', () => {
     areas.load('address');
     await excel.context.sync();
     expect(areas.address.length).toBe(8192);
-    expect(areas.address).not.toContain(a1(last, 10));
+    expect(areas.address).not.toContain(a1(last, 13));
     const outcome = await recalculate(excel.context, { supports: allSets });
-    expect(outcome.refusal).toMatchObject({ kind: 'formula', sheet: '苍溪县', cell: a1(last, 10) });
-    expect(excel.sheet('苍溪县').formulas.get(`${last},10`)).toBe('=H3*1');
+    expect(outcome.refusal).toMatchObject({ kind: 'formula', sheet: '苍溪县', cell: a1(last, 13) });
+    expect(excel.sheet('苍溪县').formulas.get(`${last},13`)).toBe('=H3*1');
   });
 
   it('refuses for a formula in 汇总 too', async () => {
@@ -220,7 +221,8 @@ describe('recalculate on the 8-unit sample', () => {
   it('writes only the output cells: merged areas stay whole, with and without ExcelApi 1.13’s merged-area list', async () => {
     for (const supports of [allSets, only('1.12')]) {
       const sheets = sampleSheets(bytes);
-      expect(sheets.find((s) => s.name === '苍溪县')!.merges).toContain('M3:M8');
+      // 项目得分 (P, output) and 自评分 (K, input) are merged per 项目.
+      expect(sheets.find((s) => s.name === '苍溪县')!.merges).toEqual(expect.arrayContaining(['P3:P14', 'K3:K14']));
       const excel = new MockExcel(sheets);
       const outcome = await recalculate(excel.context, { supports });
       expect(outcome.written).toBe(true);
