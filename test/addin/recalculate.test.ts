@@ -232,6 +232,27 @@ describe('recalculate on the 8-unit sample', () => {
     }
   });
 
+  it('writes a 项目 merged page by page (its name again on the new page) without covering part of a merge', async () => {
+    // 苍溪县's first 项目 (rows 3–14) broken after row 8, as a printed page breaks it: B, C, K and P merged per page.
+    const split = (s: MockSheetSpec): MockSheetSpec => {
+      const grid = s.grid.map((row) => [...(row ?? [])]);
+      grid[8][1] = grid[2][1];
+      const merges = (s.merges ?? []).flatMap((m) => (/^[BCKP]3:[BCKP]14$/.test(m) ? [`${m[0]}3:${m[0]}8`, `${m[0]}9:${m[0]}14`] : [m]));
+      return { ...s, grid, merges };
+    };
+    for (const supports of [allSets, only('1.12')]) {
+      const sheets = sampleSheets(bytes).map((s) => (s.name === '苍溪县' ? split(s) : s));
+      expect(sheets.find((s) => s.name === '苍溪县')!.merges).toEqual(expect.arrayContaining(['P3:P8', 'P9:P14']));
+      const excel = new MockExcel(sheets);
+      const outcome = await recalculate(excel.context, { supports });
+      expect(outcome.refusal).toBeNull();
+      expect(outcome.written).toBe(true);
+      expect(outcome.cellsWritten).toBe(outcome.result.writes.length);
+      for (const w of outcome.result.writes) expect(excel.sheet(w.sheet).cells[w.row]?.[w.col] ?? '', `${w.sheet}!${a1(w.row, w.col)}`).toBe(w.value ?? '');
+      expect(brief(outcome.result.units)).toEqual(brief(cli.result.units));
+    }
+  });
+
   it('keeps text that Excel would turn into a number, date or formula as text', async () => {
     const [unit] = sampleSheets(bytes).filter((s) => s.name === '苍溪县');
     const excel = new MockExcel([{ ...unit, name: '2014' }, { ...unit, name: '-1' }]);
