@@ -34,7 +34,7 @@ const rawSheet = (): MockSheetSpec => ({ name: '指标', grid: seedAsSheets(read
 const XSS = '<img src=x onerror=alert(1)>';
 
 interface CliReport {
-  units: { unit: string; total: number; rank: number; status: string }[];
+  units: { unit: string; total: number; rank: number; grade: string | null; status: string; selfTotal: number | null; cut: number | null }[];
   issues: { sheet: string; cell: string; severity: string; message: string }[];
 }
 
@@ -185,8 +185,11 @@ describe('task pane in Chromium with a fake Office host', () => {
     await page.getByRole('button', { name: '一键计分' }).click();
     await page.locator('[data-testid="results-table"] tbody tr').first().waitFor();
 
-    expect(await tableRows(page)).toEqual(
-      cli.units.map((u) => [u.unit, u.total.toFixed(2), String(u.rank), u.status]));
+    // The sample has a 等次标准 and 自评分: 等次 gets a column, 自评总分/核减 a line under the unit's name.
+    expect(cli.units.every((u) => u.grade !== null && u.selfTotal !== null)).toBe(true);
+    expect(await tableRows(page)).toEqual(cli.units.map((u) => [
+      u.unit + STRINGS.zh.selfLine(u.selfTotal!.toFixed(2), u.cut!.toFixed(2)), u.total.toFixed(2), String(u.rank),
+      u.grade === '待定' ? STRINGS.zh.pendingGrade : u.grade, u.status]));
     expect(await fake<string>(page, 'activeSheet')).toBe(SUMMARY);
     await expect.poll(() => page.locator('[data-testid="issue-list"] li').count()).toBe(cli.issues.length);
     expect(await page.locator('[data-testid="totals-chart"] g').count()).toBe(cli.units.length);
@@ -213,8 +216,11 @@ describe('task pane in Chromium with a fake Office host', () => {
     await page.getByRole('button', { name: '一键计分' }).click();
     const cell = page.locator('[data-testid="results-table"] td', { hasText: XSS });
     await cell.waitFor();
-    expect(await cell.textContent()).toBe(XSS);
-    await expect.poll(() => page.getByText(XSS, { exact: true }).first().isVisible()).toBe(true);
+    const unit = cli.units.find((u) => u.unit === '朝天区')!;
+    expect(await cell.textContent()).toBe(XSS + STRINGS.zh.selfLine(unit.selfTotal!.toFixed(2), unit.cut!.toFixed(2)));
+    // The name is the cell's own text node (自评总分/核减 follow in a span of their own), and it shows.
+    expect(await cell.evaluate((td) => (td.firstChild?.nodeType === Node.TEXT_NODE ? td.firstChild.textContent : null))).toBe(XSS);
+    await expect.poll(() => cell.isVisible()).toBe(true);
     expect(await page.locator('img').count()).toBe(0);
     await page.waitForTimeout(300);
     expectClean(watch);
@@ -226,7 +232,7 @@ describe('task pane in Chromium with a fake Office host', () => {
     await page.getByRole('button', { name: 'Score all' }).click();
     await page.locator('[data-testid="results-table"] tbody tr').first().waitFor();
     const headers = await page.locator('[data-testid="results-table"] th').allTextContents();
-    expect(headers.map((h) => h.trim())).toEqual(['Unit', 'Total', 'Rank', 'Status']);
+    expect(headers.map((h) => h.trim())).toEqual(['Unit', 'Total', 'Rank', 'Grade', 'Status']);
     const statuses = await page.locator('[data-testid="status"]').allTextContents();
     expect(statuses).toEqual(scoreXlsx(new Uint8Array(readFileSync(SAMPLE_PATH))).result.units.map((u) => statusText(u, 'en')));
     expect(statuses.join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
