@@ -95,7 +95,9 @@ export const FOOT_DATE = `日期：${GAP}${GAP}年${GAP}月${GAP}日`;
 export function rankingPlan(r: Ranking): SheetPlan {
   const longest = Math.max(4, ...r.rows.map((row) => textWidth(row.unit)));
   const head = ['排名', '单位', ...r.categories, '总分', ...(r.graded ? ['等次'] : []), ...(r.compared ? ['上年总分', '上年排名', '名次变化'] : [])];
-  const widths = head.map((h, i) => (i === 0 ? 5 : i === 1 ? Math.min(22, Math.ceil(longest + 2)) : h === '等次' || h === '上年排名' || h === '名次变化' ? 5.5 : h === '总分' ? 8 : 7.5));
+  // Numbers never wrap and need no more; words must stay on one line (优秀, ↑12): with 等次 and the three 上年
+  // columns the table still fits A4 portrait at 91 % or more, so the unit names print at 10 pt.
+  const widths = head.map((h, i) => (i === 0 ? 5 : i === 1 ? Math.min(22, Math.ceil(longest + 2)) : h === '名次变化' ? 5.5 : h === '等次' || h === '上年排名' ? 5 : h === '总分' ? 7 : 6.5));
   const b = new PlanBuilder(widths);
   const all = widths.length;
   b.line(r.pending.length > 0 ? `${r.title}（草稿）` : r.title, 'title', 30);

@@ -64,7 +64,16 @@ describe('公示 from the scored sample', () => {
     const lost = engine.rows.filter((r) => r.sheet === '剑阁县' && (r.lost > 0 || r.status !== 'scored'));
     expect(lost.length).toBeGreaterThan(0);
     for (const r of lost) expect(jiange).toContain(r.note);
-    expect(jiange).toContain('剑阁县!J5');
+    // Its one open error, named by cell (the 实际完成 it typed as words).
+    const errors = engine.issues.filter((i) => i.severity === 'error' && i.sheet === '剑阁县');
+    expect(errors.map((e) => e.cell)).toEqual(['J9']);
+    expect(jiange).toContain('剑阁县!J9');
+    // 等次 from the workbook's 等次标准 (待定 while it has an error), its 自评总分 and 核减, and each 项目's 自评分.
+    expect(unit.grade).toBe('待定');
+    expect(jiange.join('')).toContain('等次：待定');
+    expect(jiange.join('')).toContain(`自评总分：${unit.selfTotal!.toFixed(2)}`);
+    expect(jiange.join('')).toContain(`核减：${unit.cut!.toFixed(2)}`);
+    expect(jiange).toEqual(expect.arrayContaining(['自评分', '核减']));
     const cases = engine.cases.filter((c) => c.unit === '剑阁县');
     for (const c of cases) expect(jiange).toContain(c.summary);
   });
@@ -90,7 +99,7 @@ describe('refusals', () => {
   it('refuses a workbook that was never scored, naming a cell that differs', async () => {
     const err = await buildReport(sampleBytes(), { date: DATE, names: { scored: '考核.xlsx' } }).catch((e) => e);
     expect(err).toBeInstanceOf(ReportRefusal);
-    expect(err.message).toMatch(/^考核\.xlsx：工作簿中的得分与按现有填报计分的结果不一致（苍溪县!K3 现为“（空）”/);
+    expect(err.message).toMatch(/^考核\.xlsx：工作簿中的得分与按现有填报计分的结果不一致（苍溪县!N3 现为“（空）”/);
   });
 
   it('refuses a scored workbook whose entries changed after scoring', async () => {
@@ -103,7 +112,8 @@ describe('refusals', () => {
     files['xl/worksheets/sheet2.xml'] = strToU8(changed);
     const err = await buildReport(zipSync(files), { date: DATE }).catch((e) => e);
     expect(err).toBeInstanceOf(ReportRefusal);
-    expect(err.message).toContain('苍溪县!K3 现为“3”，按现有填报应为“1”');
+    expect(err.message).toContain('苍溪县!N3 现为“3”，按现有填报应为“1”');
+    expect(err.message).toContain('苍溪县!P3 现为“15”，按现有填报应为“13”');
   });
 
   it('refuses a last year that was not scored', async () => {
@@ -137,10 +147,11 @@ describe('--compare with last year’s scored workbook', () => {
       const d = before.rank! - now.rank!;
       expect(change).toBe(d > 0 ? `↑${d}` : d < 0 ? `↓${-d}` : '持平');
     }
-    // By construction: 苍溪县 and 旺苍县 traded places; the others kept theirs except where 朝天区's absence moved them.
+    // By construction: 苍溪县 and 旺苍县 swapped their 考核表 (the 案件台账 stays with the names, so their totals
+    // differ by 0.5 from a plain swap): 苍溪县 rose from 4th to 1st, 旺苍县 fell from 1st to 3rd.
     const changeOf = (unit: string) => rows.find((r) => r[1] === unit)![header.indexOf('名次变化')];
-    expect(changeOf('苍溪县')).toBe('↑1');
-    expect(changeOf('旺苍县')).toBe('↓1');
+    expect(changeOf('苍溪县')).toBe('↑3');
+    expect(changeOf('旺苍县')).toBe('↓2');
     expect(grid.flat().join('')).toContain('上年参加考核、本年未参加：旧区。');
   });
 
@@ -167,7 +178,7 @@ describe('target-scorer report', () => {
     expect(run.code).toBe(1);
     const out = path.join(dir, '2014年度考核.公示.xlsx');
     expect(existsSync(out)).toBe(true);
-    expect(run.out).toMatch(/排名\s+单位\s+总分\s+上年排名\s+名次变化/);
+    expect(run.out).toMatch(/排名\s+单位\s+总分\s+等次\s+上年排名\s+名次变化/);
     expect(readFileSync(input).equals(before)).toBe(true);
     expect(readFileSync(last).equals(lastBefore)).toBe(true);
     // Again without --force: the existing report is left alone.
