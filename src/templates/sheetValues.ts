@@ -105,7 +105,8 @@ export function caseRegisterPlan(titleSuffix = ''): SheetPlan {
 }
 
 /** 单位 | one column per 项目 (first-seen order) | a 小计 per 类别 | 总分 | 排名 | 状态 */
-export function summaryHeaders(units: readonly ImportedUnit[]): string[] {
+/** The 汇总 header the scorer writes; `grades` and `selfScores` add the columns it writes for a 等次标准 and for 自评分. */
+export function summaryHeaders(units: readonly ImportedUnit[], extra: { grades?: boolean; selfScores?: boolean } = {}): string[] {
   const items: string[] = [];
   const categories: string[] = [];
   for (const u of units) {
@@ -114,7 +115,10 @@ export function summaryHeaders(units: readonly ImportedUnit[]): string[] {
       if (!categories.includes(r.category)) categories.push(r.category);
     }
   }
-  return ['单位', ...items, ...categories.map((c) => `${c}小计`), '总分', '排名', '状态'];
+  return [
+    '单位', ...items, ...categories.map((c) => `${c}小计`), '总分', '排名',
+    ...(extra.grades ? ['等次'] : []), ...(extra.selfScores ? ['自评总分', '核减'] : []), '状态',
+  ];
 }
 
 /** 汇总: the header and the unit names (the sheet names they are written under) in column A. */

@@ -9,13 +9,14 @@ export { summaryHeaders };
  * 汇总: the header in row 1 and the unit names in column A, in sheet order. Everything else is
  * written by the scorer, which rewrites the sheet; the layout lives here only.
  */
-export function addSummarySheet(wb: Workbook, units: readonly ImportedUnit[]): Worksheet {
+export function addSummarySheet(wb: Workbook, units: readonly ImportedUnit[], extra: { grades?: boolean; selfScores?: boolean } = {}): Worksheet {
   const ws = wb.addWorksheet(SUMMARY_SHEET, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'B2' }],
   });
-  const headers = summaryHeaders(units);
-  // Narrow columns under a wrapped header, so that 19 of them print on one A4 landscape page at a readable size.
-  const widths = headers.map((h, i) => (i === 0 ? 13 : h === '状态' ? 12 : h === '排名' ? 5 : 6.5));
+  // Laid out for the columns the scorer will write, since it keeps the widths when it rewrites the sheet: narrow
+  // columns under a wrapped header, so that all of them print on one A4 landscape page at a readable size.
+  const headers = summaryHeaders(units, extra);
+  const widths = headers.map((h, i) => (i === 0 ? 12 : h === '状态' ? 11 : h === '排名' || h === '等次' ? 5 : 5.5));
   ws.columns = widths.map((width) => ({ width }));
   ws.getRow(1).values = headers;
   styleHeader(ws, 1, headers.length);
@@ -33,7 +34,7 @@ export function addSummarySheet(wb: Workbook, units: readonly ImportedUnit[]): W
       }
       cell.fill = FILLS.output;
       cell.font = FONTS.output;
-      if (headers[c - 1] !== '排名' && headers[c - 1] !== '状态') cell.numFmt = '0.00';
+      if (!['排名', '等次', '状态'].includes(headers[c - 1])) cell.numFmt = '0.00';
     }
   });
   setPrint(ws, '1:1');

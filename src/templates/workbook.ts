@@ -46,7 +46,7 @@ export async function buildTemplateWorkbook(input: ImportedWorkbook, sample?: Sa
     ...new Set(imported.units.flatMap((u) => u.rows.filter((r) => r.rule === '按件扣分').map((r) => r.item))),
   ];
   addCaseRegister(wb, imported.units.map((u) => u.unit), perCaseItems, sample?.cases ?? [], suffix);
-  addSummarySheet(wb, imported.units);
+  addSummarySheet(wb, imported.units, { grades: options.gradeExample, selfScores: sample !== undefined });
   if (options.gradeExample) addGradesSheet(wb, fullMarks(imported.units[0]?.rows ?? []));
 
   const buffer = await wb.xlsx.writeBuffer();

@@ -226,13 +226,14 @@ describe('guangyuan-2014.xlsx', () => {
     expect((ws.getCell('F3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFF2F2F2');
   });
 
+  // The header the scorer will write: 等次 for the example 等次标准 (自评总分 and 核减 only once units self-score).
   it('has a 汇总 header and the unit names in sheet order', () => {
     const ws = template.getWorksheet('汇总')!;
     expect(ws.getRow(1).values).toEqual([
       undefined, '单位',
       '服务党政中心', '青少年思想引导', '服务青年工作', '青少年维权工作', '自身组织建设',
       '重点工作1', '重点工作2', '重点工作3', '重点工作4', '保障指标', '绩效评价',
-      '职能指标小计', '重点工作小计', '保障指标小计', '绩效评价小计', '总分', '排名', '状态',
+      '职能指标小计', '重点工作小计', '保障指标小计', '绩效评价小计', '总分', '排名', '等次', '状态',
     ]);
     expect(UNITS.map((_, i) => ws.getCell(2 + i, 1).value)).toEqual(UNITS);
     expect(ws.getCell(2, 2).value).toBeNull();
