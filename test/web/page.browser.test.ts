@@ -139,8 +139,19 @@ async function tableRows(page: Page): Promise<string[][]> {
     .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())));
 }
 
-const expectedRows = (units: { unit: string; total: number | null; rank: number | null; status: string }[]) =>
-  units.map((u) => [u.unit, u.total === null ? '—' : u.total.toFixed(2), u.rank === null ? '—' : String(u.rank), u.status]);
+type ResultUnit = ReturnType<typeof scoreXlsx>['result']['units'][number];
+
+/** The table as the page should show it: 自评总分/核减 under a unit that self-scored, 等次 where the workbook grades. */
+const expectedRows = (units: readonly ResultUnit[]) => {
+  const graded = units.some((u) => u.grade !== null);
+  return units.map((u) => [
+    u.unit + (u.selfTotal === null ? '' : STRINGS.zh.selfLine(u.selfTotal.toFixed(2), u.cut!.toFixed(2))),
+    u.total === null ? '—' : u.total.toFixed(2),
+    u.rank === null ? '—' : String(u.rank),
+    ...(graded ? [u.grade === '待定' ? STRINGS.zh.pendingGrade : u.grade ?? '—'] : []),
+    u.status,
+  ]);
+};
 
 /** Scores the sample in the page and checks the table, the issues and the downloaded bytes against scoreXlsx. */
 async function scoreSampleAndDownload(page: Page): Promise<number> {
@@ -328,8 +339,11 @@ describe('browser page (dist/web/index.html)', () => {
     await upload(page, 'xss.xlsx', renamedUnitWorkbook('朝天区', XSS));
     const cell = page.locator('[data-testid="results-table"] td', { hasText: XSS });
     await cell.waitFor();
-    expect(await cell.textContent()).toBe(XSS);
-    await expect.poll(() => page.getByText(XSS, { exact: true }).first().isVisible()).toBe(true);
+    const unit = scoreXlsx(renamedUnitWorkbook('朝天区', XSS)).result.units.find((u) => u.unit === XSS)!;
+    expect(await cell.textContent()).toBe(XSS + STRINGS.zh.selfLine(unit.selfTotal!.toFixed(2), unit.cut!.toFixed(2)));
+    // The name is the cell's own text node (自评总分/核减 follow in a span of their own), and it shows.
+    expect(await cell.evaluate((td) => (td.firstChild?.nodeType === Node.TEXT_NODE ? td.firstChild.textContent : null))).toBe(XSS);
+    await expect.poll(() => cell.isVisible()).toBe(true);
     expect(await page.locator('img').count()).toBe(0);
     await page.waitForTimeout(300);
     await expectClean(page, watch);

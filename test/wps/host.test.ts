@@ -14,6 +14,7 @@ import { openXlsx } from '../../src/xlsx/index.ts';
 import { seedAsSheets } from '../import/rawXlsx.ts';
 import { normalise, sampleBytes, sampleSheets } from '../addin/fixtures.ts';
 import { FakeEt } from './fakeEt.ts';
+import { propertyRuns } from '../propertyRuns';
 
 const app = (et: FakeEt) => et.application as EtApplication;
 
@@ -88,7 +89,7 @@ describe('write runs', () => {
         const text = typeof w.value === 'string' && /^[=0-9]/.test(w.value) ? `'${w.value}` : w.value;
         expect(covered.get(`${w.row},${w.col}`)).toEqual([text, w.numberFormat ?? null]);
       }
-    }));
+    }), propertyRuns(160, 300));
   });
 
   it('stack a full column pair into one rectangle', () => {
