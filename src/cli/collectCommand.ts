@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { collectXlsx, type CollectResult, type ReturnedFile } from '../cycle/collectXlsx.ts';
 
 import { XlsxRefusal } from '../xlsx/index.ts';
-import { describeOsError } from './osErrors.ts';
+import { describeOsError, readInputFile } from './osErrors.ts';
 import { OVERWRITE_HELP, planOutput, saveOutput, SaveError, writtenLine, type OutputPlan } from './output.ts';
 import { jsonReport, textReport } from './report.ts';
 import { formatTable } from './table.ts';
@@ -109,15 +109,8 @@ async function runCollect(master: string, inputs: string[], opts: CollectOptions
     throw e;
   }
   plan.warnings.forEach((w) => io.err(w));
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(master));
-  } catch (e) {
-    const message = describeOsError(e, master, 'read');
-    if (message === null) throw e;
-    io.err(message);
-    return COLLECT_EXIT.failed;
-  }
+  const bytes = await readInputFile(master, (line) => io.err(line));
+  if (bytes === null) return COLLECT_EXIT.failed;
   const returns = await gatherInputs(master, inputs, io);
   let result: CollectResult;
   try {

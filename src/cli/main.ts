@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { scoreXlsxAsync, XlsxRefusal } from '../file/scoreXlsx.ts';
@@ -8,7 +7,7 @@ import { addSplitCommand } from './splitCommand.ts';
 import { addCollectCommand } from './collectCommand.ts';
 import { addReportCommand } from './publishCommand.ts';
 import { jsonReport, textReport } from './report.ts';
-import { describeOsError } from './osErrors.ts';
+import { readInputFile } from './osErrors.ts';
 import { OVERWRITE_HELP, planOutput, saveOutput, SaveError, scoredName, writtenLine, type OutputPlan } from './output.ts';
 import { version } from './version.ts';
 
@@ -38,15 +37,8 @@ async function runScore(input: string, opts: ScoreOptions, io: Io): Promise<numb
     throw e;
   }
   plan.warnings.forEach((w) => io.err(w));
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(input));
-  } catch (e) {
-    const message = describeOsError(e, input, 'read');
-    if (message === null) throw e;
-    io.err(message);
-    return EXIT.cannotScore;
-  }
+  const bytes = await readInputFile(input, (line) => io.err(line));
+  if (bytes === null) return EXIT.cannotScore;
   let scored;
   try {
     scored = await scoreXlsxAsync(bytes, { codec: zlibCodec });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** What the command was doing with the file when the operating system refused. */
@@ -89,4 +90,16 @@ export function describeOsError(e: unknown, file: string, action: FileAction): s
   if (!parts) return null;
   const [zhVerb, enVerb] = VERB[action];
   return `无法${zhVerb} ${file}：${parts.zh}。/ Cannot ${enVerb} ${file}: ${parts.en}.`;
+}
+
+/** The input file's bytes, or null after telling the user in Chinese why it cannot be read (an unknown error is thrown). */
+export async function readInputFile(file: string, err: (line: string) => void): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (e) {
+    const message = describeOsError(e, file, 'read');
+    if (message === null) throw e;
+    err(message);
+    return null;
+  }
 }

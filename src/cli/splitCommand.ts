@@ -1,9 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { splitMaster, type UnitFile } from '../cycle/split.ts';
 import { XlsxRefusal } from '../xlsx/index.ts';
-import { describeOsError } from './osErrors.ts';
+import { describeOsError, readInputFile } from './osErrors.ts';
 import { planOutput, saveCopy, SaveError, type OutputPlan } from './output.ts';
 import { formatTable } from './table.ts';
 import { zlibCodec } from './zlibCodec.ts';
@@ -25,15 +25,8 @@ interface Io {
 export const splitFolderName = (input: string): string => `${input.replace(/\.xlsx$/i, '')}.分发`;
 
 async function runSplit(input: string, opts: SplitOptions, io: Io): Promise<number> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(input));
-  } catch (e) {
-    const message = describeOsError(e, input, 'read');
-    if (message === null) throw e;
-    io.err(message);
-    return SPLIT_EXIT.failed;
-  }
+  const bytes = await readInputFile(input, (line) => io.err(line));
+  if (bytes === null) return SPLIT_EXIT.failed;
   let files: UnitFile[];
   try {
     files = splitMaster(bytes, { password: opts.password, codec: zlibCodec }).files;
